@@ -1,0 +1,62 @@
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+import { lockDataDir } from "./data-dir-lock";
+
+export type Schema = typeof schema;
+/** The one database type the domain uses: the same on PGlite and on PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; domain functions take `Db | Tx` through `DbOrTx`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type DatabaseDriver = "pglite" | "postgres";
+
+export type DatabaseConnection = {
+  db: Db;
+  driver: DatabaseDriver;
+  /** Runs raw SQL and returns its rows, whichever driver is underneath. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+};
+
+export type OpenOptions =
+  | { driver: "postgres"; url: string; maxConnections?: number }
+  /** `dataDir` undefined means an in-memory database (tests). */
+  | { driver: "pglite"; dataDir?: string; command?: string };
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseConnection> {
+  if (options.driver === "postgres") {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+    const db = drizzle(client, { schema }) as unknown as Db;
+    return {
+      db,
+      driver: "postgres",
+      query: async <T>(text: string, params: unknown[] = []) =>
+        (await client.unsafe(text, params as never[])) as unknown as T[],
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+
+  const release = options.dataDir ? lockDataDir(options.dataDir, options.command ?? process.argv.join(" ")) : () => {};
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const client = options.dataDir ? await PGlite.create(path.resolve(options.dataDir, "pglite")) : await PGlite.create();
+    const db = drizzle(client, { schema }) as unknown as Db;
+    return {
+      db,
+      driver: "pglite",
+      query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,27 @@
+import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** A buyer, as known from the orders they placed. */
+export const customers = pgTable(
+  "customers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name"),
+    email: text("email"),
+    /** E.164, e.g. +14155550100. */
+    phone: text("phone"),
+    whatsappId: text("whatsapp_id"),
+    lineId: text("line_id"),
+    telegramId: text("telegram_id"),
+    viberId: text("viber_id"),
+    messengerId: text("messenger_id"),
+    locale: text("locale"),
+    marketingConsent: boolean("marketing_consent").notNull().default(false),
+    /** Channel kinds or channel ids the customer asked not to be contacted on. */
+    optOuts: jsonb("opt_outs").$type<string[]>().notNull().default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("customers_email_idx").on(t.email), index("customers_phone_idx").on(t.phone)],
+);
+
+export type Customer = typeof customers.$inferSelect;

@@ -1,0 +1,53 @@
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { channels } from "./channels";
+import { flowSteps, audiences } from "./flow-steps";
+import { orders } from "./orders";
+
+export const notificationStatuses = ["pending", "sending", "sent", "delivered", "failed", "cancelled"] as const;
+export type NotificationStatus = (typeof notificationStatuses)[number];
+
+/**
+ * The outbox: one row per (order, flow step, channel). Dispatchers claim due rows with
+ * FOR UPDATE SKIP LOCKED and a lease (locked_until); the idempotency key keeps a message from going twice.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    flowStepId: uuid("flow_step_id").references(() => flowSteps.id, { onDelete: "set null" }),
+    channelId: uuid("channel_id")
+      .notNull()
+      .references(() => channels.id),
+    /** Position of channel_id in the step's fallback chain. */
+    fallbackIndex: integer("fallback_index").notNull().default(0),
+    audience: text("audience", { enum: audiences }).notNull().default("customer"),
+    idempotencyKey: text("idempotency_key").notNull(),
+    status: text("status", { enum: notificationStatuses }).notNull().default("pending"),
+    /** Snapshot of what was rendered when first claimed: this is what the timeline shows as sent. */
+    recipient: text("recipient"),
+    subject: text("subject"),
+    textBody: text("text_body"),
+    htmlBody: text("html_body"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lockedBy: text("locked_by"),
+    providerMessageId: text("provider_message_id"),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("notifications_idempotency_key_unique").on(t.idempotencyKey),
+    index("notifications_due_idx").on(t.status, t.nextAttemptAt),
+    index("notifications_order_idx").on(t.orderId),
+    index("notifications_provider_message_idx").on(t.channelId, t.providerMessageId),
+  ],
+);
+
+export type Notification = typeof notifications.$inferSelect;
