@@ -1,4 +1,5 @@
-import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /** A buyer, as known from the orders they placed. */
 export const customers = pgTable(
@@ -21,7 +22,11 @@ export const customers = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("customers_email_idx").on(t.email), index("customers_phone_idx").on(t.phone)],
+  (t) => [
+    // One customer per email address, so concurrent orders from a new buyer do not make two customers.
+    uniqueIndex("customers_email_unique").on(sql`lower(${t.email})`).where(sql`${t.email} is not null`),
+    index("customers_phone_idx").on(t.phone),
+  ],
 );
 
 export type Customer = typeof customers.$inferSelect;

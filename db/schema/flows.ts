@@ -1,4 +1,4 @@
-import { boolean, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const flowTriggers = ["order_paid", "order_cancelled", "order_refunded"] as const;
 export type FlowTrigger = (typeof flowTriggers)[number];
@@ -21,6 +21,8 @@ export const flows = pgTable("flows", {
   trigger: text("trigger", { enum: flowTriggers }).notNull(),
   conditions: jsonb("conditions").$type<FlowConditions>().notNull().default({}),
   enabled: boolean("enabled").notNull().default(true),
+  /** Lower runs first when several flows match one order. */
+  position: integer("position").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

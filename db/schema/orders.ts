@@ -53,6 +53,10 @@ export const orders = pgTable(
     /** Unguessable token (>= 128 bits, base64url) for the customer's receipt page /r/<token>. */
     receiptToken: text("receipt_token").notNull(),
     receiptViews: integer("receipt_views").notNull().default(0),
+    /** Triggers whose flows were already planned for this order, so a replay never plans them twice. */
+    plannedTriggers: text("planned_triggers").array().notNull().default([]),
+    /** Set when a manager confirmed totals that did not add up; the flag is not raised again after. */
+    totalsApprovedAt: timestamp("totals_approved_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -14,6 +14,8 @@ export const stores = pgTable("stores", {
   defaultCountry: text("default_country").notNull().default("US"),
   /** Days between payment and delivery when the order itself gives no estimate. */
   deliveryLeadTimeDays: integer("delivery_lead_time_days").notNull().default(3),
+  /** When the defaults of a new install (sandbox channels, templates, the default flow) were created. */
+  defaultsSeededAt: timestamp("defaults_seeded_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,4 +1,8 @@
 import { auditLogRouter } from "./routers/audit-log";
+import { flowsRouter } from "./routers/flows";
+import { inboundEventsRouter } from "./routers/inbound-events";
+import { ordersRouter } from "./routers/orders";
+import { sourcesRouter } from "./routers/sources";
 import { sessionRouter } from "./routers/session";
 import { settingsRouter } from "./routers/settings";
 import { usersRouter } from "./routers/users";
@@ -9,6 +13,10 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   settings: settingsRouter,
   auditLog: auditLogRouter,
+  sources: sourcesRouter,
+  inboundEvents: inboundEventsRouter,
+  flows: flowsRouter,
+  orders: ordersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { getDatabase } from "../database";
 import { env } from "../env";
 import { ensureStore } from "../settings/store-settings";
+import { seedDefaults } from "../startup/seed-defaults";
 
 /** Thrown for a mistake in how a command was called; printed without a stack trace, exit code 2. */
 export class UsageError extends Error {
@@ -30,6 +31,7 @@ export function createCommandContext(args: string[], json: boolean): CommandCont
         const connection = await getDatabase();
         await migrateDatabase(connection, env().DATABASE_URL);
         await ensureStore(connection.db);
+        await seedDefaults(connection.db);
         return connection;
       })()),
     print: (human, data) => console.log(json ? JSON.stringify(data, null, 2) : human),

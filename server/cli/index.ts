@@ -5,6 +5,8 @@ import { EnvError } from "../env";
 import { DomainError } from "../errors";
 import { type CommandContext, UsageError, createCommandContext } from "./cli-context";
 import { migrate } from "./commands/migrate-command";
+import { orderShow } from "./commands/order-commands";
+import { sourceAdd, sourceList } from "./commands/source-commands";
 import { userCreate, userList, userResetPassword } from "./commands/user-commands";
 
 /** The admin CLI: `npm run cli -- <command> [options] [--json]`. */
@@ -12,6 +14,9 @@ const commands: Record<string, { run: (context: CommandContext) => Promise<void>
   "user:create": { run: userCreate, usage: "user:create --email E --role admin|manager|agent [--password P] [--name N]" },
   "user:list": { run: userList, usage: "user:list [--search S]" },
   "user:reset-password": { run: userResetPassword, usage: "user:reset-password --email E [--password P]" },
+  "source:add": { run: sourceAdd, usage: "source:add --kind shopify|woocommerce|stripe|square|pos --name N [--secret S] [--config JSON]" },
+  "source:list": { run: sourceList, usage: "source:list" },
+  "order:show": { run: orderShow, usage: "order:show <order number or id>" },
   migrate: { run: migrate, usage: "migrate" },
 };
 

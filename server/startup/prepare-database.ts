@@ -4,6 +4,7 @@ import { getDatabase } from "../database";
 import { env } from "../env";
 import { ensureStore } from "../settings/store-settings";
 import { type FirstAdmin, ensureFirstAdmin } from "./first-admin";
+import { seedDefaults } from "./seed-defaults";
 
 /** Opens this process's database, applies pending migrations and creates what a new install needs. */
 export async function prepareDatabase(): Promise<{ connection: DatabaseConnection; firstAdmin: FirstAdmin | null }> {
@@ -11,6 +12,7 @@ export async function prepareDatabase(): Promise<{ connection: DatabaseConnectio
   const connection = await getDatabase();
   await migrateDatabase(connection, DATABASE_URL);
   await ensureStore(connection.db);
+  await seedDefaults(connection.db);
   const firstAdmin = await ensureFirstAdmin(connection.db, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
   return { connection, firstAdmin };
 }

@@ -1,4 +1,5 @@
 import { DataDirLockedError } from "@/db/data-dir-lock";
+import { startBackgroundWork } from "../background/background-work";
 import { getAppSecret } from "../crypto/app-secret";
 import { EnvError, env, isBuildPhase } from "../env";
 import type { FirstAdmin } from "./first-admin";
@@ -30,6 +31,7 @@ export async function startServer(): Promise<void> {
     getAppSecret();
     const { connection, firstAdmin } = await prepareDatabase();
     console.log(banner(APP_URL, connection.driver, firstAdmin));
+    startBackgroundWork(connection.db);
   } catch (error) {
     if (error instanceof EnvError || error instanceof DataDirLockedError) {
       console.error(`\nOrderbell cannot start.\n${error.message}\n`);

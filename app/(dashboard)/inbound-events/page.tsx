@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import { InboundEventsTable } from "@/components/inbound-events/inbound-events-table";
+import { PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/server/auth/page-guard";
 
 export const metadata: Metadata = { title: "Inbound events" };
@@ -9,10 +10,7 @@ export default async function InboundEventsPage() {
   return (
     <>
       <PageHeader title="Inbound events" description="Every request that reached a trigger URL: accepted, duplicate or rejected, and why." />
-      <EmptyState title="No inbound events yet">
-        Nothing has called a trigger URL yet: trigger URLs arrive with sources. Once they do, every request is listed
-        here with its time, source, topic, outcome and reason, and a rejected one can be replayed.
-      </EmptyState>
+      <InboundEventsTable />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import { SourcesManager } from "@/components/sources/sources-manager";
+import { PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/server/auth/page-guard";
 
 export const metadata: Metadata = { title: "Sources" };
@@ -9,10 +10,7 @@ export default async function SourcesPage() {
   return (
     <>
       <PageHeader title="Sources" description="Where paid orders come from. Each source has its own signed trigger URL to paste into the platform." />
-      <EmptyState title="No sources yet">
-        Sources are not built yet. When they are, you connect Shopify, WooCommerce, Stripe, Square or any POS here and
-        get a trigger URL with step-by-step set-up for that platform.
-      </EmptyState>
+      <SourcesManager />
     </>
   );
 }

@@ -1,0 +1,100 @@
+"use client";
+
+import { Button } from "../ui/button";
+import { SelectField, TextField } from "../ui/field";
+import type { StepValues } from "./flow-form-values";
+
+type Option = { id: string; name: string; kind?: string; channelKind?: string; locale?: string; enabled?: boolean };
+
+/** One step: channels in fallback order (up to three choices), a template, a delay and the audience. */
+export function FlowStepEditor({
+  index,
+  step,
+  count,
+  channels,
+  templates,
+  errors,
+  onChange,
+  onMove,
+  onRemove,
+}: {
+  index: number;
+  step: StepValues;
+  count: number;
+  channels: Option[];
+  templates: Option[];
+  errors: Record<string, string | undefined>;
+  onChange: (step: StepValues) => void;
+  onMove: (direction: -1 | 1) => void;
+  onRemove: () => void;
+}) {
+  const choices = [0, 1, 2];
+  const channelOptions = [{ value: "", label: "—" }, ...channels.map((channel) => ({ value: channel.id, label: `${channel.name} (${channel.kind}${channel.enabled === false ? ", disabled" : ""})` }))];
+  const setChannel = (position: number, id: string) => {
+    const next = [...step.channelIds];
+    next[position] = id;
+    onChange({ ...step, channelIds: next.slice(0, 3).filter((value, at) => value || at < position) });
+  };
+  const prefix = `steps.${index}`;
+  return (
+    <fieldset className="rounded-md border border-gray-200 p-4" data-testid={`flow-step-${index}`}>
+      <legend className="px-1 text-sm font-semibold">Step {index + 1}</legend>
+      <div className="grid gap-3 md:grid-cols-3">
+        {choices.map((position) => (
+          <SelectField
+            key={position}
+            label={position === 0 ? "Send through" : position === 1 ? "If that fails, then" : "Then"}
+            value={step.channelIds[position] ?? ""}
+            onChange={(event) => setChannel(position, event.target.value)}
+            options={channelOptions}
+            error={position === 0 ? (errors[`${prefix}.channelIds`] ?? errors.steps) : undefined}
+            disabled={position > 0 && !step.channelIds[position - 1]}
+          />
+        ))}
+        <SelectField
+          label="Template"
+          value={step.templateId}
+          onChange={(event) => onChange({ ...step, templateId: event.target.value })}
+          options={[{ value: "", label: "Default for the channel" }, ...templates.map((template) => ({ value: template.id, label: `${template.name} (${template.channelKind}, ${template.locale})` }))]}
+        />
+        <TextField
+          label="Delay (minutes)"
+          type="number"
+          min={0}
+          value={step.delayMinutes}
+          onChange={(event) => onChange({ ...step, delayMinutes: event.target.value })}
+          error={errors[`${prefix}.delaySeconds`]}
+        />
+        <SelectField
+          label="Audience"
+          value={step.audience}
+          onChange={(event) => onChange({ ...step, audience: event.target.value as StepValues["audience"] })}
+          options={[
+            { value: "customer", label: "The customer" },
+            { value: "internal", label: "Your team (internal alert)" },
+          ]}
+        />
+        {step.audience === "internal" ? (
+          <TextField
+            label="Send alerts to"
+            value={step.internalRecipient}
+            onChange={(event) => onChange({ ...step, internalRecipient: event.target.value })}
+            error={errors[`${prefix}.internalRecipient`]}
+            hint="A Slack or Google Chat channel id, or an email address"
+          />
+        ) : null}
+      </div>
+      <div className="mt-3 flex gap-2">
+        <Button size="sm" variant="secondary" disabled={index === 0} onClick={() => onMove(-1)} aria-label={`Move step ${index + 1} up`}>
+          Up
+        </Button>
+        <Button size="sm" variant="secondary" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={`Move step ${index + 1} down`}>
+          Down
+        </Button>
+        <Button size="sm" variant="ghost" disabled={count === 1} onClick={onRemove} aria-label={`Remove step ${index + 1}`}>
+          Remove
+        </Button>
+      </div>
+    </fieldset>
+  );
+}

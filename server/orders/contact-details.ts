@@ -1,0 +1,43 @@
+import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/min";
+import { z } from "zod";
+import type { OrderEventCustomer } from "./order-event";
+
+export type ContactDetails = {
+  email: string | null;
+  /** E.164 */
+  phone: string | null;
+  messengerIds: NonNullable<OrderEventCustomer["messengerIds"]>;
+  /** What was given but could not be used, for the order's flag reason. */
+  problems: string[];
+};
+
+const emailSchema = z.email();
+
+/**
+ * Keeps the contact details that can actually reach someone: a syntactically valid email, a phone number
+ * that parses to E.164 (read in the shipping country, else the store's default), messenger ids as given.
+ */
+export function contactDetailsOf(customer: OrderEventCustomer, country: string | null | undefined, defaultCountry: string): ContactDetails {
+  const problems: string[] = [];
+  const rawEmail = customer.email?.trim().toLowerCase() || null;
+  const email = rawEmail && emailSchema.safeParse(rawEmail).success ? rawEmail : null;
+  if (rawEmail && !email) problems.push(`email "${rawEmail}" is not a valid address`);
+
+  const rawPhone = customer.phone?.trim() || null;
+  let phone: string | null = null;
+  if (rawPhone) {
+    const region = (country?.toUpperCase() || defaultCountry) as CountryCode;
+    const parsed = parsePhoneNumberFromString(rawPhone, region) ?? parsePhoneNumberFromString(rawPhone, defaultCountry as CountryCode);
+    if (parsed?.isValid()) phone = parsed.number;
+    else problems.push(`phone "${rawPhone}" is not a valid number for ${region}`);
+  }
+
+  const messengerIds = Object.fromEntries(
+    Object.entries(customer.messengerIds ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim() !== ""),
+  );
+  return { email, phone, messengerIds, problems };
+}
+
+export function hasAnyContact(contact: ContactDetails): boolean {
+  return Boolean(contact.email || contact.phone || Object.keys(contact.messengerIds).length);
+}
