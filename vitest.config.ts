@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Tests never touch ./data: secrets are derived from a fixed test APP_SECRET.
+    env: { APP_SECRET: "vitest-app-secret-that-is-long-enough-0123456789", DATA_DIR: ".test-data", APP_URL: "http://localhost:3999" },
   },
 });

@@ -17,6 +17,8 @@ export type DatabaseConnection = {
   driver: DatabaseDriver;
   /** Runs raw SQL and returns its rows, whichever driver is underneath. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** LISTEN on a channel; resolves once listening, with the function that stops it. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -36,6 +38,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseConnec
       driver: "postgres",
       query: async <T>(text: string, params: unknown[] = []) =>
         (await client.unsafe(text, params as never[])) as unknown as T[],
+      listen: async (channel, onNotify) => {
+        const subscription = await client.listen(channel, onNotify);
+        return () => subscription.unlisten();
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -50,6 +56,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseConnec
       db,
       driver: "pglite",
       query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
+      listen: async (channel, onNotify) => {
+        const unlisten = await client.listen(channel, onNotify);
+        return () => unlisten();
+      },
       close: async () => {
         await client.close();
         release();

@@ -27,6 +27,10 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.email("must be an email address").optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  DISPATCH_IN_APP: z
+    .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+    .default("true")
+    .transform((value) => value === "true" || value === "1"),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { Overview } from "@/server/overview/get-overview";
+import { SendSampleOrderButton } from "../sandbox/send-sample-order-button";
 import { Time } from "../shell/store-display";
 import { Card, EmptyState } from "../ui/card";
 
@@ -15,9 +16,19 @@ function Stat({ label, value, href, tone }: { label: string; value: number; href
   return href ? <Link href={href}>{body}</Link> : body;
 }
 
-export function OverviewPanel({ overview, isAdmin }: { overview: Overview; isAdmin: boolean }) {
+export function OverviewPanel({ overview, isAdmin, canSendSample }: { overview: Overview; isAdmin: boolean; canSendSample: boolean }) {
   return (
     <div className="space-y-6">
+      {canSendSample ? (
+        <Card className="p-5">
+          <h2 className="text-sm font-semibold text-gray-900">Try it</h2>
+          <p className="mt-1 mb-3 text-sm text-gray-600">
+            Send a signed sample order through a real trigger URL: it is verified, stored, matched to your flows and its
+            confirmations go out — to the sandbox inbox until you connect real channels.
+          </p>
+          <SendSampleOrderButton />
+        </Card>
+      ) : null}
       <div className="grid gap-4 md:grid-cols-2">
         <Card className="p-5">
           <h2 className="text-sm font-semibold text-gray-900">Store</h2>

@@ -4,6 +4,7 @@ import type { UserRole } from "@/lib/roles";
 export const navItems: Array<{ href: string; label: string; role: UserRole }> = [
   { href: "/", label: "Overview", role: "agent" },
   { href: "/orders", label: "Orders", role: "agent" },
+  { href: "/sandbox", label: "Sandbox inbox", role: "agent" },
   { href: "/templates", label: "Templates", role: "manager" },
   { href: "/channels", label: "Channels", role: "admin" },
   { href: "/sources", label: "Sources", role: "admin" },

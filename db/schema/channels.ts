@@ -20,6 +20,8 @@ export const channels = pgTable("channels", {
   maxConcurrency: integer("max_concurrency"),
   timeoutMs: integer("timeout_ms").notNull().default(10_000),
   maxAttempts: integer("max_attempts").notNull().default(8),
+  /** Deleted by an admin but kept, disabled, because messages already sent through it refer to it. */
+  deletedAt: timestamp("deleted_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -14,3 +14,6 @@ export * from "./inbound-events";
 export * from "./notifications";
 export * from "./delivery-attempts";
 export * from "./audit-log";
+export * from "./sandbox-messages";
+export * from "./channel-send-windows";
+export * from "./delivery-status-events";

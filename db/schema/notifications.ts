@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { channels } from "./channels";
 import { flowSteps, audiences } from "./flow-steps";
 import { orders } from "./orders";
@@ -31,6 +31,10 @@ export const notifications = pgTable(
     subject: text("subject"),
     textBody: text("text_body"),
     htmlBody: text("html_body"),
+    /** The template variables as rendered, for providers that map them to positional parameters (WhatsApp). */
+    variables: jsonb("variables").$type<Record<string, string>>(),
+    /** When the content above was rendered (at first claim); never rendered again after. */
+    renderedAt: timestamp("rendered_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
@@ -45,6 +49,7 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex("notifications_idempotency_key_unique").on(t.idempotencyKey),
     index("notifications_due_idx").on(t.status, t.nextAttemptAt),
+    index("notifications_lease_idx").on(t.status, t.lockedUntil),
     index("notifications_order_idx").on(t.orderId),
     index("notifications_provider_message_idx").on(t.channelId, t.providerMessageId),
   ],

@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
-import { e2eAdmin, e2eBaseUrl, e2ePort } from "./e2e-settings";
+import { e2eAdmin, e2eBaseUrl, e2eCronSecret, e2ePort } from "./e2e-settings";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -36,6 +36,7 @@ async function main() {
     ADMIN_EMAIL: e2eAdmin.email,
     ADMIN_PASSWORD: e2eAdmin.password,
     APP_SECRET: "e2e-app-secret-that-is-long-enough-0123456789",
+    CRON_SECRET: e2eCronSecret,
     NEXT_TELEMETRY_DISABLED: "1",
   };
   fs.mkdirSync(dataDir, { recursive: true });

@@ -1,8 +1,11 @@
 import { auditLogRouter } from "./routers/audit-log";
+import { channelsRouter } from "./routers/channels";
 import { flowsRouter } from "./routers/flows";
 import { inboundEventsRouter } from "./routers/inbound-events";
 import { ordersRouter } from "./routers/orders";
+import { sandboxRouter } from "./routers/sandbox";
 import { sourcesRouter } from "./routers/sources";
+import { templatesRouter } from "./routers/templates";
 import { sessionRouter } from "./routers/session";
 import { settingsRouter } from "./routers/settings";
 import { usersRouter } from "./routers/users";
@@ -17,6 +20,9 @@ export const appRouter = createTRPCRouter({
   inboundEvents: inboundEventsRouter,
   flows: flowsRouter,
   orders: ordersRouter,
+  sandbox: sandboxRouter,
+  channels: channelsRouter,
+  templates: templatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

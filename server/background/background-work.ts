@@ -1,23 +1,27 @@
-import type { Db } from "@/db/client";
-import { processPendingInboundEvents } from "../triggers/process-inbound-event";
+import type { DatabaseConnection } from "@/db/client";
+import { DispatchLoop } from "../dispatch/dispatch-loop";
 
-const holder = globalThis as typeof globalThis & { __orderbellBackground?: NodeJS.Timeout };
+const holder = globalThis as typeof globalThis & { __orderbellDispatchLoop?: DispatchLoop };
 
 /**
- * Periodic work inside the app process: retrying inbound events whose processing failed or was cut short
- * (a crash after the answer). Started once per server process; safe with several instances, since each
- * event is claimed with a lease before it is processed.
+ * The dispatcher inside the app process. With the embedded database it is the only dispatcher there can be
+ * (one process per data folder); with PostgreSQL it runs beside any `npm run worker` processes, and
+ * DISPATCH_IN_APP=false leaves dispatching to the workers and the cron route.
  */
-export function startBackgroundWork(db: Db, intervalMs = 30_000): void {
-  if (holder.__orderbellBackground) return;
-  const tick = async () => {
-    try {
-      await processPendingInboundEvents(db);
-    } catch (error) {
-      console.error("Background work failed:", error);
-    }
-  };
-  void tick();
-  holder.__orderbellBackground = setInterval(tick, intervalMs);
-  holder.__orderbellBackground.unref();
+export async function startBackgroundWork(connection: DatabaseConnection): Promise<void> {
+  if (holder.__orderbellDispatchLoop) return;
+  const loop = new DispatchLoop(connection, { workerId: `app-${process.pid}` });
+  holder.__orderbellDispatchLoop = loop;
+  await loop.start();
+}
+
+/** The running in-app loop, if any: kicked right after a trigger so its messages go out at once. */
+export function appDispatchLoop(): DispatchLoop | null {
+  return holder.__orderbellDispatchLoop ?? null;
+}
+
+export async function stopBackgroundWork(): Promise<void> {
+  const loop = holder.__orderbellDispatchLoop;
+  holder.__orderbellDispatchLoop = undefined;
+  await loop?.stop();
 }

@@ -4,8 +4,11 @@ import { closeDatabase } from "../database";
 import { EnvError } from "../env";
 import { DomainError } from "../errors";
 import { type CommandContext, UsageError, createCommandContext } from "./cli-context";
+import { channelAdd, channelList } from "./commands/channel-commands";
+import { dispatch } from "./commands/dispatch-command";
 import { migrate } from "./commands/migrate-command";
 import { orderShow } from "./commands/order-commands";
+import { orderSample } from "./commands/sample-command";
 import { sourceAdd, sourceList } from "./commands/source-commands";
 import { userCreate, userList, userResetPassword } from "./commands/user-commands";
 
@@ -17,6 +20,10 @@ const commands: Record<string, { run: (context: CommandContext) => Promise<void>
   "source:add": { run: sourceAdd, usage: "source:add --kind shopify|woocommerce|stripe|square|pos --name N [--secret S] [--config JSON]" },
   "source:list": { run: sourceList, usage: "source:list" },
   "order:show": { run: orderShow, usage: "order:show <order number or id>" },
+  "order:sample": { run: orderSample, usage: "order:sample   (posts a signed sample order to the running app)" },
+  "channel:add": { run: channelAdd, usage: "channel:add --provider P --name N [--config JSON] [--credentials JSON] [--base-url URL] [--kind K]" },
+  "channel:list": { run: channelList, usage: "channel:list" },
+  dispatch: { run: dispatch, usage: "dispatch [--max-seconds N] [--concurrency N]" },
   migrate: { run: migrate, usage: "migrate" },
 };
 

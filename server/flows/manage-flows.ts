@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { audiences, channels, flowSteps, flowTriggers, flows, sources, templates } from "@/db/schema";
@@ -45,7 +45,7 @@ export async function getFlow(db: Db, flowId: string) {
 /** What the flow editor offers: channels, templates and sources to pick from. */
 export async function flowOptions(db: Db) {
   const [channelRows, templateRows, sourceRows] = await Promise.all([
-    db.select({ id: channels.id, name: channels.name, kind: channels.kind, provider: channels.provider, enabled: channels.enabled }).from(channels).orderBy(asc(channels.name)),
+    db.select({ id: channels.id, name: channels.name, kind: channels.kind, provider: channels.provider, enabled: channels.enabled }).from(channels).where(isNull(channels.deletedAt)).orderBy(asc(channels.name)),
     db.select({ id: templates.id, name: templates.name, channelKind: templates.channelKind, locale: templates.locale }).from(templates).orderBy(asc(templates.name)),
     db.select({ id: sources.id, name: sources.name, kind: sources.kind }).from(sources).orderBy(asc(sources.name)),
   ]);

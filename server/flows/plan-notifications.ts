@@ -19,6 +19,9 @@ function reachable(channel: Channel, contact: ContactDetails): boolean {
   }
 }
 
+/** The LISTEN/NOTIFY channel dispatchers wake on. */
+export const dispatchChannel = "orderbell_dispatch";
+
 export function idempotencyKeyOf(orderId: string, stepId: string, channelId: string): string {
   return `${orderId}:${stepId}:${channelId}`;
 }
@@ -71,6 +74,8 @@ export async function planNotifications(
     .update(orders)
     .set({ plannedTriggers: sql`array_append(${orders.plannedTriggers}, ${trigger})` })
     .where(eq(orders.id, order.id));
+  // Wakes every listening dispatcher (workers, app instances) when the transaction commits.
+  if (planned > 0) await tx.execute(sql`select pg_notify(${dispatchChannel}, '')`);
   return planned;
 }
 

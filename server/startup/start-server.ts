@@ -1,6 +1,7 @@
 import { DataDirLockedError } from "@/db/data-dir-lock";
-import { startBackgroundWork } from "../background/background-work";
+import { startBackgroundWork, stopBackgroundWork } from "../background/background-work";
 import { getAppSecret } from "../crypto/app-secret";
+import { closeDatabase } from "../database";
 import { EnvError, env, isBuildPhase } from "../env";
 import type { FirstAdmin } from "./first-admin";
 import { prepareDatabase } from "./prepare-database";
@@ -31,7 +32,18 @@ export async function startServer(): Promise<void> {
     getAppSecret();
     const { connection, firstAdmin } = await prepareDatabase();
     console.log(banner(APP_URL, connection.driver, firstAdmin));
-    startBackgroundWork(connection.db);
+    if (env().DATABASE_URL === undefined || env().DISPATCH_IN_APP) await startBackgroundWork(connection);
+    // On stop: in-flight sends finish, claimed messages are given back, PGlite is closed cleanly. `npm start`
+    // sets NEXT_MANUAL_SIG_HANDLE so Next leaves the signal to this handler rather than exiting at once.
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      process.once(signal, () => {
+        void (async () => {
+          await stopBackgroundWork().catch((error: unknown) => console.error("Stopping the dispatcher failed:", error));
+          await closeDatabase().catch(() => {});
+          process.exit(0);
+        })();
+      });
+    }
   } catch (error) {
     if (error instanceof EnvError || error instanceof DataDirLockedError) {
       console.error(`\nOrderbell cannot start.\n${error.message}\n`);

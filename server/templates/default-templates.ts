@@ -6,13 +6,14 @@ export const defaultTemplates = {
   email: {
     name: "Order confirmation",
     subject: "Order {{ order.number }} confirmed — thank you{% if customer.first_name %}, {{ customer.first_name }}{% endif %}!",
+    // The layout adds the items, totals, delivery estimate, receipt button and support contact after this
+    // text (and to the plain-text part), so the text does not repeat them.
     body: [
       "Hi {{ customer.first_name | default: 'there' }},",
       "",
       "Thank you for your order. Your payment of {{ order.total }} is confirmed and we are getting your order ready.",
-      "{% if order.delivery_estimate %}Estimated delivery: {{ order.delivery_estimate }}.{% endif %}",
       "",
-      "Your receipt is always available at {{ order.receipt_url }}",
+      "The details of your order are below, and your receipt is online whenever you need it.",
     ].join("\n"),
   },
   sms: {

@@ -1,0 +1,11 @@
+import type { ChannelKind } from "@/db/schema";
+
+export const channelKindLabel: Record<ChannelKind, string> = {
+  email: "Email",
+  sms: "SMS",
+  messaging: "Messaging",
+  chat: "Team chat",
+  crm: "CRM",
+  support: "Support desk",
+  webhook: "Webhook",
+};

@@ -1,0 +1,63 @@
+import type { Db } from "@/db/client";
+import { z } from "zod";
+import { type Actor, recordAudit } from "../audit/record-audit";
+import { env } from "../env";
+import { DomainError } from "../errors";
+import type { OutboundMessage, SendResult } from "./channel-provider";
+import { openChannelCredentials } from "./channel-credentials";
+import { networkFailure } from "./http-failure";
+import { requireChannel } from "./manage-channels";
+import { providerFor } from "./registry";
+import { createSendContext } from "./send-context";
+import { sampleMessageFor } from "./test-message";
+
+export const sendTestInput = z.object({
+  channelId: z.uuid(),
+  /** An email address, phone number, chat id… as the channel's provider expects. */
+  to: z.string().trim().min(1, "Enter where the test message should go.").max(500),
+});
+
+export type TestSendOutcome = { ok: true; providerMessageId: string | null; latencyMs: number } | { ok: false; retryable: boolean; error: string; httpStatus: number | null; latencyMs: number };
+
+/**
+ * Sends a test message through a channel to a recipient typed in the form, with the channel's own
+ * credentials, base URL and timeout, and reports the provider's answer or the classified error.
+ */
+export async function sendTestMessage(db: Db, actor: Actor, input: z.input<typeof sendTestInput>): Promise<TestSendOutcome> {
+  const { channelId, to } = sendTestInput.parse(input);
+  const channel = await requireChannel(db, channelId);
+  const provider = providerFor(channel.provider);
+  if (!provider) throw new DomainError("BAD_REQUEST", `Unknown provider "${channel.provider}".`);
+  const credentials = provider.credentialsSchema.safeParse(safeOpen(channel.id, channel.credentialsEncrypted));
+  if (!credentials.success) throw new DomainError("BAD_REQUEST", `Credentials incomplete: ${credentials.error.issues[0]?.message}`, "credentials");
+  const config = provider.configSchema.safeParse(channel.config);
+  if (!config.success) throw new DomainError("BAD_REQUEST", `Settings incomplete: ${config.error.issues[0]?.message}`, "config");
+  const message: OutboundMessage = { ...sampleMessageFor(channel, env().APP_URL), to };
+  const context = {
+    ...createSendContext({ baseUrl: channel.baseUrl ?? provider.defaultBaseUrl, timeoutMs: channel.timeoutMs }),
+    sandbox: { record: async () => `sandbox-test-${Date.now()}` },
+  };
+  const started = Date.now();
+  let result: SendResult;
+  try {
+    result = await provider.send(message, credentials.data as Record<string, unknown>, config.data as Record<string, unknown>, context);
+  } catch (error) {
+    result = networkFailure(error, channel.timeoutMs);
+  }
+  const latencyMs = Date.now() - started;
+  await recordAudit(db, actor, {
+    action: "channel.test_sent",
+    targetType: "channel",
+    targetId: channel.id,
+    details: { name: channel.name, to, ok: result.ok, ...(result.ok ? {} : { error: result.error }) },
+  });
+  return result.ok ? { ok: true, providerMessageId: result.providerMessageId, latencyMs } : { ok: false, retryable: result.retryable, error: result.error, httpStatus: result.httpStatus ?? null, latencyMs };
+}
+
+function safeOpen(channelId: string, sealed: string): Record<string, unknown> {
+  try {
+    return openChannelCredentials(channelId, sealed);
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,23 @@
+import type { Customer, Order, OrderItem } from "@/db/schema";
+import type { OutboundOrder } from "../channels/channel-provider";
+
+/** The order as providers see it: structured, amounts in minor units of its currency. */
+export function outboundOrderOf(order: Order, items: OrderItem[], customer: Customer | null, receiptUrl: string, defaultLocale: string): OutboundOrder {
+  return {
+    id: order.id,
+    number: order.number,
+    currency: order.currency,
+    total: order.total,
+    subtotal: order.subtotal,
+    taxTotal: order.taxTotal,
+    shippingTotal: order.shippingTotal,
+    discountTotal: order.discountTotal,
+    items: items.map((item) => ({ name: item.name, variant: item.variant, sku: item.sku, quantity: item.quantity, unitPrice: item.unitPrice, lineTotal: item.lineTotal })),
+    customer: { name: customer?.name ?? null, email: customer?.email ?? null, phone: customer?.phone ?? null },
+    receiptUrl,
+    statusUrl: order.statusUrl,
+    deliveryEstimate: order.deliveryEstimate,
+    placedAt: order.placedAt?.toISOString() ?? null,
+    locale: order.locale ?? customer?.locale ?? defaultLocale,
+  };
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { defaultTemplates } from "./default-templates";
+import { orderInput } from "./order-input.fixture";
+import { TemplateRenderError, TemplateSyntaxError } from "./render-liquid";
+import { renderNotification } from "./render-notification";
+
+const hostileName = `<script>alert(1)</script> Hacker`;
+const receiptUrl = "https://orders.northwind.example/r/tok_abcdefghijklmnopqrstuvwxyz012345";
+
+describe("renderNotification for email", () => {
+  it("renders the subject, the branded HTML and the plain-text part from the default template", async () => {
+    const rendered = await renderNotification({ ...orderInput(), template: defaultTemplates.email, channelKind: "email" });
+    expect(rendered.subject).toBe("Order #1001 confirmed — thank you, Ada!");
+
+    const html = rendered.html!;
+    expect(html).toMatch(/^<!DOCTYPE html/);
+    expect(html).toContain('lang="en-US"');
+    expect(html).toContain("Order #1001</h1>");
+    expect(html).toContain("Hi Ada,</p>");
+    expect(html).toContain("Your payment of $158.57 is confirmed");
+    for (const piece of ["Trail Runner 2", "Size 42 / Blue", "Merino Socks", "$14.50", "$29.00", "$158.00", "-$15.80", "$4.99", "$11.38", "$158.57", "Thursday, December 3, 2026"]) {
+      expect(html).toContain(piece);
+    }
+    expect(html).toContain(`href="${receiptUrl}"`);
+    expect(html).toContain("View your receipt");
+    expect(html).toContain("background-color:#0f766e");
+    expect(html).toContain('src="https://cdn.northwind.example/logo.png"');
+    expect(html).toContain('href="mailto:help@northwind.example"');
+    expect(html).toContain('href="tel:+14155550100"');
+    expect(html).toContain("You are receiving this email because you placed an order with Northwind.");
+    // react-email puts <!-- --> between adjacent text parts; template strings keep them out of the text.
+    expect(html).not.toMatch(/Order <!-- -->/);
+
+    // ICU puts a narrow no-break space before AM in some versions and a plain one in others.
+    expect(rendered.text.replace(/\u202f/g, " ")).toBe(
+      [
+        "Hi Ada,",
+        "",
+        "Thank you for your order. Your payment of $158.57 is confirmed and we are getting your order ready.",
+        "",
+        "The details of your order are below, and your receipt is online whenever you need it.",
+        "",
+        "Order #1001 · placed Nov 27, 2026, 2:00 AM",
+        "",
+        "Trail Runner 2 (Size 42 / Blue)",
+        "  1 × $129.00 = $129.00",
+        "Merino Socks (M)",
+        "  2 × $14.50 = $29.00",
+        "",
+        "Subtotal: $158.00",
+        "Discounts: -$15.80",
+        "Shipping: $4.99",
+        "Tax: $11.38",
+        "Total: $158.57",
+        "",
+        "Estimated delivery: Thursday, December 3, 2026",
+        `View your receipt: ${receiptUrl}`,
+        "",
+        "Questions about your order? help@northwind.example · +14155550100",
+        "",
+        "Northwind",
+      ].join("\n"),
+    );
+    expect(rendered.variables).toMatchObject({ "order.number": "#1001", "order.total": "$158.57", "customer.first_name": "Ada", "order.receipt_url": receiptUrl, "store.name": "Northwind" });
+  });
+
+  it("escapes a hostile customer name in the HTML, but not in the subject or the text part", async () => {
+    const rendered = await renderNotification({
+      ...orderInput({ customer: { name: hostileName } }),
+      template: { subject: "For {{ customer.name }}", body: "Dear {{ customer.name }},\n\n<em>Thanks</em> from {{ store.name }}" },
+      channelKind: "email",
+    });
+    expect(rendered.html).not.toContain("<script>");
+    expect(rendered.html).toContain("Dear &lt;script&gt;alert(1)&lt;/script&gt; Hacker,");
+    // The template's own markup is the manager's and is kept.
+    expect(rendered.html).toContain("<em>Thanks</em> from Northwind");
+    expect(rendered.subject).toBe(`For ${hostileName}`);
+    expect(rendered.text.startsWith(`Dear ${hostileName},`)).toBe(true);
+  });
+
+  it("formats the email in the order's currency and locale, and leaves out zero rows", async () => {
+    const rendered = await renderNotification({
+      ...orderInput({ order: { currency: "EUR", locale: "de-DE", discountTotal: 0, subtotal: 15800, total: 17437 } }),
+      template: { subject: "Bestellung {{ order.number }}", body: "Danke! Summe: {{ order.total }}" },
+      channelKind: "email",
+    });
+    expect(rendered.html).toContain('lang="de-DE"');
+    expect(rendered.html).toContain("Danke! Summe: 174,37\u00a0€");
+    expect(rendered.html).toContain("Donnerstag, 3. Dezember 2026");
+    expect(rendered.html).not.toContain("Discounts");
+    expect(rendered.text).not.toContain("Discounts");
+    expect(rendered.text).toContain("Total: 174,37\u00a0€");
+  });
+
+  it("renders body paragraphs: blank lines separate them, single newlines break lines", async () => {
+    const rendered = await renderNotification({ ...orderInput(), template: { subject: "x", body: "One\ntwo\n\n\n\nThree{% if order.missing %}\n\nNot shown{% endif %}" }, channelKind: "email" });
+    expect(rendered.html).toContain("One<br>\ntwo</p>");
+    expect(rendered.html).toContain("Three</p>");
+    expect(rendered.html).not.toContain("Not shown");
+    expect(rendered.text.startsWith("One\ntwo\n\nThree\n\nOrder #1001")).toBe(true);
+  });
+
+  it("names the part that has a syntax error", async () => {
+    await expect(renderNotification({ ...orderInput(), template: { subject: "Order {{ order.number", body: "ok" }, channelKind: "email" })).rejects.toThrow(
+      /^The subject has a template syntax error on line 1, column 7: output "{{ order.number" not closed\.$/,
+    );
+    await expect(renderNotification({ ...orderInput(), template: { subject: "ok", body: "{% for %}" }, channelKind: "email" })).rejects.toBeInstanceOf(TemplateSyntaxError);
+  });
+});
+
+describe("renderNotification for text channels", () => {
+  it("renders SMS as plain text only, with nothing escaped", async () => {
+    const rendered = await renderNotification({ ...orderInput({ customer: { name: hostileName } }), template: { subject: "ignored", body: "Hi {{ customer.name }} & co: {{ order.total }}" }, channelKind: "sms" });
+    expect(rendered).toMatchObject({ subject: null, html: null, text: `Hi ${hostileName} & co: $158.57` });
+    expect(rendered.text).not.toContain("&lt;");
+    expect(rendered.variables["customer.name"]).toBe(hostileName);
+  });
+
+  it("renders the default SMS", async () => {
+    const rendered = await renderNotification({ ...orderInput(), template: defaultTemplates.sms, channelKind: "sms" });
+    expect(rendered.text).toBe(`Northwind: order #1001 confirmed, $158.57. Delivery by Thursday, December 3, 2026. Receipt: ${receiptUrl}`);
+    const withoutEstimate = await renderNotification({ ...orderInput({ order: { deliveryEstimate: null } }), template: defaultTemplates.sms, channelKind: "sms" });
+    expect(withoutEstimate.text).toBe(`Northwind: order #1001 confirmed, $158.57. Receipt: ${receiptUrl}`);
+  });
+
+  it("renders messaging and chat as text only too", async () => {
+    for (const channelKind of ["messaging", "chat"] as const) {
+      const rendered = await renderNotification({ ...orderInput(), template: { subject: "x", body: "<b>{{ order.number }}</b>" }, channelKind });
+      expect(rendered).toMatchObject({ subject: null, html: null, text: "<b>#1001</b>" });
+    }
+  });
+
+  it("refuses to send an empty text message", async () => {
+    await expect(renderNotification({ ...orderInput(), template: { subject: null, body: "{% if order.missing %}x{% endif %}  \n" }, channelKind: "sms" })).rejects.toBeInstanceOf(TemplateRenderError);
+  });
+});
+
+describe("renderNotification for CRM, support and webhooks", () => {
+  it("gives a subject, text and HTML, with a subject of its own when the template has none", async () => {
+    for (const channelKind of ["crm", "support", "webhook"] as const) {
+      const rendered = await renderNotification({ ...orderInput(), template: { subject: null, body: "New order from {{ customer.name }}" }, channelKind });
+      expect(rendered.subject).toBe("Order #1001 from Northwind");
+      expect(rendered.text.startsWith("New order from Ada Lovelace\n\nOrder #1001")).toBe(true);
+      expect(rendered.html).toContain("New order from Ada Lovelace");
+    }
+  });
+});
