@@ -4,7 +4,7 @@ import { useCallback } from "react";
 import type { SecretField } from "@/server/sources/source-adapter";
 import { Button } from "../ui/button";
 import type { CreatedSource } from "./add-source-form";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "../ui/copy-button";
 import { GeneratedSecretNotice } from "./generated-secret-notice";
 import { SetupSteps } from "./setup-steps";
 

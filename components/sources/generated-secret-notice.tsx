@@ -2,7 +2,7 @@
 
 import type { SecretField } from "@/server/sources/source-adapter";
 import { Button } from "../ui/button";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "../ui/copy-button";
 
 /** Secrets Orderbell generated (the POS signing secret), shown this once: only their encrypted form is kept. */
 export function GeneratedSecretNotice({ secrets, fields, onDismiss }: { secrets: Record<string, string>; fields: SecretField[]; onDismiss?: () => void }) {

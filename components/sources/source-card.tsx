@@ -9,7 +9,7 @@ import { useTRPC } from "../trpc/trpc-provider";
 import { Button } from "../ui/button";
 import { Badge, Card } from "../ui/card";
 import { FormError } from "../ui/field";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "../ui/copy-button";
 import { RotateSecretsForm } from "./rotate-secrets-form";
 import type { CatalogueEntry } from "./source-fields";
 import { SetupSteps } from "./setup-steps";

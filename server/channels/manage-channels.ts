@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type Channel, channelKinds, channels, flowSteps, flows } from "@/db/schema";
 import { type Actor, recordAudit } from "../audit/record-audit";
+import { env } from "../env";
 import { DomainError } from "../errors";
 import type { ChannelProvider } from "./channel-provider";
 import { openChannelCredentials, sealChannelCredentials } from "./channel-credentials";
@@ -54,6 +55,8 @@ export type ChannelView = {
   timeoutMs: number;
   maxAttempts: number;
   statusCallbackPath: string;
+  /** Built from APP_URL: exactly the URL providers that sign it (Twilio) must be given. */
+  statusCallbackUrl: string;
   createdAt: Date;
 };
 
@@ -104,6 +107,7 @@ export function channelView(channel: Channel): ChannelView {
     timeoutMs: channel.timeoutMs,
     maxAttempts: channel.maxAttempts,
     statusCallbackPath: `/api/status/${channel.id}`,
+    statusCallbackUrl: `${env().APP_URL}/api/status/${channel.id}`,
     createdAt: channel.createdAt,
   };
 }

@@ -1,4 +1,12 @@
 import type { ChannelProvider } from "./channel-provider";
+import { whatsappProvider } from "./whatsapp";
+import { messengerProvider } from "./messenger";
+import { lineProvider } from "./line";
+import { telegramProvider } from "./telegram";
+import { viberProvider } from "./viber";
+import { slackProvider } from "./slack";
+import { googleChatProvider } from "./google-chat";
+import { webhookProvider } from "./webhook";
 import { sendGridProvider } from "./sendgrid";
 import { mailgunProvider } from "./mailgun";
 import { amazonSesProvider } from "./amazon-ses";
@@ -32,6 +40,14 @@ export const channelProviders = {
   "amazon-ses": amazonSesProvider,
   gmail: gmailProvider,
   "microsoft-graph": microsoftGraphProvider,
+  whatsapp: whatsappProvider,
+  messenger: messengerProvider,
+  line: lineProvider,
+  telegram: telegramProvider,
+  viber: viberProvider,
+  slack: slackProvider,
+  "google-chat": googleChatProvider,
+  webhook: webhookProvider,
   zendesk: zendeskProvider,
   hubspot: hubspotProvider,
   salesforce: salesforceProvider,

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { sandboxMessages } from "@/db/schema";
 import { z } from "zod";
 import { type Actor, recordAudit } from "../audit/record-audit";
 import { env } from "../env";
@@ -35,7 +36,16 @@ export async function sendTestMessage(db: Db, actor: Actor, input: z.input<typeo
   const message: OutboundMessage = { ...sampleMessageFor(channel, env().APP_URL), to };
   const context = {
     ...createSendContext({ baseUrl: channel.baseUrl ?? provider.defaultBaseUrl, timeoutMs: channel.timeoutMs }),
-    sandbox: { record: async () => `sandbox-test-${Date.now()}` },
+    // A sandbox test lands in the Sandbox inbox like any sandbox message, so the admin can look at it.
+    sandbox: {
+      record: async (sent: OutboundMessage) => {
+        const [row] = await db
+          .insert(sandboxMessages)
+          .values({ channelId: channel.id, kind: channel.kind, recipient: sent.to, subject: sent.subject, text: sent.text, html: sent.html, idempotencyKey: sent.idempotencyKey })
+          .returning({ id: sandboxMessages.id });
+        return row!.id;
+      },
+    },
   };
   const started = Date.now();
   let result: SendResult;

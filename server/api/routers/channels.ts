@@ -15,6 +15,7 @@ export const channelsRouter = createTRPCRouter({
       description: provider.description,
       docsUrl: provider.docsUrl,
       recipient: provider.recipient,
+      recipientByKind: provider.recipientByKind ?? null,
       defaultBaseUrl: provider.defaultBaseUrl,
       fields: provider.fields,
       defaultRatePerSecond: provider.defaultRatePerSecond,

@@ -1,25 +1,11 @@
 import { z } from "zod";
 import type { CredentialField } from "../channel-provider";
+import { trimBlankToUndefined } from "../form-values";
 
 export const RESEND_API_BASE_URL = "https://api.resend.com";
 
 export type ResendCredentials = { apiKey: string; webhookSecret?: string };
 export type ResendConfig = { fromAddress: string; fromName: string; replyTo?: string };
-
-/**
- * Keys are pasted from the Resend dashboard, often with a stray space or newline, and optional fields are
- * left empty: trim every string and treat an empty one as "not set" before validating.
- */
-function trimBlankToUndefined(value: unknown): unknown {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, entry]) => {
-      if (typeof entry !== "string") return [key, entry];
-      const trimmed = entry.trim();
-      return [key, trimmed === "" ? undefined : trimmed];
-    }),
-  );
-}
 
 export const resendCredentialsSchema = z.preprocess(
   trimBlankToUndefined,

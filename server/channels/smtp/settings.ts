@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CredentialField } from "../channel-provider";
+import { trimBlankFields } from "../form-values";
 
 export const smtpSecurityModes = ["starttls", "tls", "none"] as const;
 export type SmtpSecurity = (typeof smtpSecurityModes)[number];
@@ -10,26 +11,8 @@ export const DEFAULT_SMTP_PORTS: Record<SmtpSecurity, number> = { starttls: 587,
 export type SmtpCredentials = { username?: string; password?: string };
 export type SmtpConfig = { host: string; port?: number; security: SmtpSecurity; fromAddress: string; fromName: string; replyTo?: string };
 
-/**
- * Trim pasted values and treat empty optional fields as "not set". Passwords are kept exactly as typed
- * (a space can be part of one), only an entirely empty one counts as "not set".
- */
-function trimBlankToUndefined(keepAsTyped: string[] = []) {
-  return (value: unknown): unknown => {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-    return Object.fromEntries(
-      Object.entries(value).map(([key, entry]) => {
-        if (typeof entry !== "string") return [key, entry];
-        if (keepAsTyped.includes(key)) return [key, entry === "" ? undefined : entry];
-        const trimmed = entry.trim();
-        return [key, trimmed === "" ? undefined : trimmed];
-      }),
-    );
-  };
-}
-
 export const smtpCredentialsSchema = z.preprocess(
-  trimBlankToUndefined(["password"]),
+  trimBlankFields(["password"]),
   z
     .object({ username: z.string().max(320).optional(), password: z.string().max(1000).optional() })
     .refine((value) => (value.username === undefined) === (value.password === undefined), {
@@ -39,7 +22,7 @@ export const smtpCredentialsSchema = z.preprocess(
 );
 
 export const smtpConfigSchema = z.preprocess(
-  trimBlankToUndefined(),
+  trimBlankFields(),
   z.object({
     host: z
       .string({ error: "Enter the SMTP server's host name, e.g. smtp.example.com." })

@@ -1,22 +1,11 @@
 import { z } from "zod";
 import type { CredentialField } from "../channel-provider";
+import { trimBlankToUndefined } from "../form-values";
 
 export const TWILIO_API_BASE_URL = "https://api.twilio.com";
 
 export type TwilioCredentials = { accountSid: string; authToken: string; apiKeySid?: string; apiKeySecret?: string };
 export type TwilioConfig = { from?: string; messagingServiceSid?: string };
-
-/** Trim pasted values and treat empty optional fields as "not set" before validating. */
-function trimBlankToUndefined(value: unknown): unknown {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, entry]) => {
-      if (typeof entry !== "string") return [key, entry];
-      const trimmed = entry.trim();
-      return [key, trimmed === "" ? undefined : trimmed];
-    }),
-  );
-}
 
 export const twilioCredentialsSchema = z.preprocess(
   trimBlankToUndefined,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CredentialField } from "../channel-provider";
+import { trimBlankToUndefined } from "../form-values";
 
 export const VONAGE_REST_BASE_URL = "https://rest.nexmo.com";
 
@@ -9,18 +10,6 @@ export type VonageSignatureMethod = (typeof vonageSignatureMethods)[number];
 
 export type VonageSmsCredentials = { apiKey: string; apiSecret: string; signatureSecret?: string };
 export type VonageSmsConfig = { from: string; signatureMethod: VonageSignatureMethod };
-
-/** Trim pasted values and treat empty optional fields as "not set" before validating. */
-function trimBlankToUndefined(value: unknown): unknown {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, entry]) => {
-      if (typeof entry !== "string") return [key, entry];
-      const trimmed = entry.trim();
-      return [key, trimmed === "" ? undefined : trimmed];
-    }),
-  );
-}
 
 export const vonageSmsCredentialsSchema = z.preprocess(
   trimBlankToUndefined,

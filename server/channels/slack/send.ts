@@ -1,0 +1,79 @@
+import type { OutboundMessage, SendContext, SendResult } from "../channel-provider";
+import { httpFailure, networkFailure, readJson } from "../http-failure";
+import { rebaseUrl } from "../webhook/rebase-url";
+import { orderBlocks } from "./order-blocks";
+import { SLACK_API_BASE_URL, type SlackConfig, type SlackCredentials, type SlackMode } from "./settings";
+
+/** Slack's own "try again" errors, reported inside an HTTP 200; every other `error` is about the request. */
+const RETRYABLE_ERRORS = new Set(["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
+
+/** Slack refuses (msg_too_long) a text over 40,000 characters. */
+export const SLACK_MAX_TEXT_LENGTH = 40_000;
+
+export function slackMode(credentials: SlackCredentials, config: SlackConfig): SlackMode {
+  if (config.mode === "bot" || config.mode === "webhook") return config.mode;
+  return credentials.botToken ? "bot" : "webhook";
+}
+
+type PostMessageAnswer = { ok?: unknown; error?: unknown; channel?: unknown; ts?: unknown; response_metadata?: { messages?: unknown } };
+
+async function postMessage(message: OutboundMessage, botToken: string, channel: string, context: SendContext): Promise<SendResult> {
+  let response: Response;
+  try {
+    response = await context.fetch(`${context.baseUrl}/api/chat.postMessage`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${botToken}`, "content-type": "application/json; charset=utf-8", accept: "application/json" },
+      body: JSON.stringify({ channel, text: message.text, blocks: orderBlocks(message), unfurl_links: false, unfurl_media: false }),
+    });
+  } catch (error) {
+    return networkFailure(error, context.timeoutMs);
+  }
+  const answer = await readJson<PostMessageAnswer>(response);
+  if (response.ok && answer?.ok === true && typeof answer.ts === "string") {
+    return { ok: true, providerMessageId: `${typeof answer.channel === "string" ? answer.channel : channel}:${answer.ts}`, httpStatus: response.status };
+  }
+  const error = typeof answer?.error === "string" ? answer.error : null;
+  const details = Array.isArray(answer?.response_metadata?.messages) ? ` (${answer.response_metadata.messages.filter((line) => typeof line === "string").join("; ")})` : "";
+  const description = `Slack error: ${error ?? "no error in the answer"}${details}`.split(botToken).join("[redacted]");
+  // 429 (with Retry-After) and 5xx by status; inside a 200, Slack's own transient errors.
+  if (!response.ok) return httpFailure(response, description);
+  return httpFailure(response, description, { retryable: error !== null && RETRYABLE_ERRORS.has(error) });
+}
+
+async function postWebhook(message: OutboundMessage, webhookUrl: string, context: SendContext): Promise<SendResult> {
+  let response: Response;
+  try {
+    // The URL is the credential; with a channel base URL override only its host changes (rebase-url.ts).
+    response = await context.fetch(rebaseUrl(webhookUrl, context.baseUrl, SLACK_API_BASE_URL), {
+      method: "POST",
+      headers: { "content-type": "application/json; charset=utf-8" },
+      body: JSON.stringify({ text: message.text, blocks: orderBlocks(message), unfurl_links: false, unfurl_media: false }),
+      // Slack never redirects a webhook: a 3xx is refused below as permanent rather than followed.
+      redirect: "manual",
+    });
+  } catch (error) {
+    return networkFailure(error, context.timeoutMs);
+  }
+  const text = (await response.text().catch(() => "")).trim();
+  // Webhooks give no message id: 200 "ok" is all Slack says.
+  if (response.ok) return { ok: true, providerMessageId: null, httpStatus: response.status };
+  const secret = new URL(webhookUrl).pathname;
+  const description = `Slack webhook error: ${text.slice(0, 200) || "no answer body"}`.split(secret).join("[redacted]");
+  // 400 invalid_payload/no_text, 403 action_prohibited, 404 channel_not_found/no_service, 410
+  // channel_is_archived: permanent; 429 (Retry-After) and 5xx: retryable.
+  return httpFailure(response, description);
+}
+
+export async function sendSlack(message: OutboundMessage, credentials: SlackCredentials, config: SlackConfig, context: SendContext): Promise<SendResult> {
+  if (message.text.length > SLACK_MAX_TEXT_LENGTH) {
+    return { ok: false, retryable: false, error: `The message is ${message.text.length} characters; Slack accepts at most ${SLACK_MAX_TEXT_LENGTH}. Shorten the template.` };
+  }
+  if (slackMode(credentials, config) === "webhook") {
+    if (!credentials.webhookUrl) return { ok: false, retryable: false, error: "This Slack channel is in webhook mode but has no incoming webhook URL: add one, or switch to bot mode." };
+    return postWebhook(message, credentials.webhookUrl, context);
+  }
+  if (!credentials.botToken) return { ok: false, retryable: false, error: "This Slack channel is in bot mode but has no bot token: add one, or switch to webhook mode." };
+  const channel = message.to.trim() || config.defaultChannel;
+  if (!channel) return { ok: false, retryable: false, error: "No Slack channel to post to: name one in the flow step, or set the channel's default channel ID." };
+  return postMessage(message, credentials.botToken, channel, context);
+}
