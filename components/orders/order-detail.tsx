@@ -162,10 +162,28 @@ export function OrderDetail({ orderId, canApprove }: { orderId: string; canAppro
                   <span className="text-gray-500">{notification.recipient ?? "recipient chosen when sent"}</span>
                 </div>
                 <div className="mt-1 text-xs text-gray-500">
-                  due <Time value={notification.nextAttemptAt} /> · {notification.attempts} attempt(s)
+                  {notification.status === "pending" ? (
+                    <>
+                      due <Time value={notification.nextAttemptAt} /> ·{" "}
+                    </>
+                  ) : null}
+                  {notification.attempts} attempt(s)
                   {notification.providerMessageId ? ` · provider id ${notification.providerMessageId}` : ""}
                   {notification.lastError ? ` · ${notification.lastError}` : ""}
                 </div>
+                {notification.subject ? <p className="mt-1 text-xs text-gray-700">Subject: {notification.subject}</p> : null}
+                {notification.deliveryAttempts.length ? (
+                  <ol className="mt-2 space-y-0.5 border-l-2 border-gray-200 pl-3 text-xs text-gray-600" aria-label="Delivery attempts">
+                    {notification.deliveryAttempts.map((attempt) => (
+                      <li key={attempt.id} data-testid="delivery-attempt">
+                        #{attempt.number} <Time value={attempt.startedAt} /> · {attempt.outcome ?? "in flight"}
+                        {attempt.httpStatus ? ` · HTTP ${attempt.httpStatus}` : ""}
+                        {attempt.latencyMs !== null ? ` · ${attempt.latencyMs} ms` : ""}
+                        {attempt.error ? ` · ${attempt.error}` : ""}
+                      </li>
+                    ))}
+                  </ol>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -24,7 +24,8 @@ export function OrdersTable() {
     trpc.orders.list.queryOptions({
       search: deferredSearch || undefined,
       status: (status || undefined) as (typeof orderStatuses)[number] | undefined,
-      flag: (flag || undefined) as (typeof orderFlags)[number] | undefined,
+      flag: flag && flag !== "attention" ? (flag as (typeof orderFlags)[number]) : undefined,
+      needsAttention: flag === "attention" || undefined,
       page,
       pageSize: 25,
     }),
@@ -45,7 +46,7 @@ export function OrdersTable() {
       <div className="grid gap-3 border-b border-gray-200 p-4 sm:grid-cols-3">
         <TextField label="Search orders" type="search" placeholder="Number, email, phone or name" value={search} onChange={(event) => { setSearch(event.target.value); reset(); }} />
         <SelectField label="Status" value={status} onChange={(event) => { setStatus(event.target.value); reset(); }} options={[{ value: "", label: "Any status" }, ...orderStatuses.map((value) => ({ value, label: value.replace("_", " ") }))]} />
-        <SelectField label="Held back" value={flag} onChange={(event) => { setFlag(event.target.value); reset(); }} options={[{ value: "", label: "All orders" }, ...orderFlags.map((value) => ({ value, label: flagLabel[value] }))]} />
+        <SelectField label="Needs attention" value={flag} onChange={(event) => { setFlag(event.target.value); reset(); }} options={[{ value: "", label: "All orders" }, { value: "attention", label: "A message failed" }, ...orderFlags.map((value) => ({ value, label: flagLabel[value] }))]} />
       </div>
       {list.isError ? (
         <p className="p-4 text-sm text-red-600">{errorDetails(list.error).message}</p>

@@ -163,4 +163,23 @@ describeWithDatabase("dispatch", (database) => {
     expect(await runDispatchPass(db, { workerId: "test" })).toMatchObject({ cancelled: 1, sent: 0 });
     expect(resend.keys).toHaveLength(0);
   });
+
+  it("lists an order whose message failed with nowhere to fall back as needing attention, and not one that fell back", async () => {
+    const { db } = database();
+    const { listOrders } = await import("../orders/list-orders");
+    const { updateChannel } = await import("../channels/manage-channels");
+    const resend = await fake([resendError(422, "validation_error"), resendError(422, "validation_error")]);
+    const fellBack = await setUpDispatch(db, { baseUrl: resend.url });
+    await runDispatchPass(db, { workerId: "test" });
+    const stranded = await setUpDispatch(db, { baseUrl: resend.url });
+    await updateChannel(db, null, { channelId: stranded.sandboxEmail.id, enabled: false });
+    await runDispatchPass(db, { workerId: "test" });
+    const [failed] = await notificationsOf(db, stranded.orderIds[0]!);
+    expect(failed!.status).toBe("failed");
+    const attention = await listOrders(db, { needsAttention: true, pageSize: 100 });
+    const ids = attention.items.map((order) => order.id);
+    expect(ids).toContain(stranded.orderIds[0]);
+    expect(ids).not.toContain(fellBack.orderIds[0]);
+    await updateChannel(db, null, { channelId: stranded.sandboxEmail.id, enabled: true });
+  });
 });

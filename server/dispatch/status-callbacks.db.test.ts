@@ -66,4 +66,38 @@ describeWithDatabase("delivery status callbacks", (database) => {
     expect(unchanged!.status).toBe("sent");
     expect((await receiveStatusCallback(db, "00000000-0000-4000-8000-000000000000", asRequest(channel.id, unknown))).status).toBe(404);
   });
+
+  it("reads Twilio's signed status callback: delivered, and undelivered with the error code", async () => {
+    const { db } = database();
+    const { startFakeTwilio, signedTwilioCallback } = await import("../channels/twilio/fake");
+    const { createChannel } = await import("../channels/manage-channels");
+    const { flowSteps } = await import("@/db/schema");
+    const twilio = { accountSid: `AC${"a1".repeat(16)}`, authToken: "twilio-status-test-token-0123456789" };
+    const fakeTwilio = await startFakeTwilio(twilio);
+    closers.push(fakeTwilio.close);
+    const resend = await scriptedResend();
+    closers.push(resend.close);
+    const setup = await setUpDispatch(db, { baseUrl: resend.url, count: 2 });
+    const sms = await createChannel(db, null, { provider: "twilio", name: "Twilio", credentials: twilio, config: { from: "+15005550006" }, baseUrl: fakeTwilio.url, ratePerSecond: 100, maxConcurrency: 4 });
+    // Send these orders' step through Twilio instead.
+    await db.update(flowSteps).set({ channelIds: [sms.id] });
+    const { notifications } = await import("@/db/schema");
+    for (const orderId of setup.orderIds) await db.update(notifications).set({ channelId: sms.id, idempotencyKey: `twilio-${orderId}` }).where(eq(notifications.orderId, orderId));
+    await runDispatchPass(db, { workerId: "test" });
+    const [first] = await notificationsOf(db, setup.orderIds[0]!);
+    const [second] = await notificationsOf(db, setup.orderIds[1]!);
+    expect(first, JSON.stringify(first)).toMatchObject({ status: "sent", providerMessageId: expect.stringMatching(/^SM/) });
+
+    const url = `http://localhost:3999/api/status/${sms.id}`;
+    const toRequest = (signed: ReturnType<typeof signedTwilioCallback>) => new Request(signed.url, { method: "POST", headers: signed.headers, body: new Uint8Array(signed.body) });
+    const delivered = await receiveStatusCallback(db, sms.id, toRequest(signedTwilioCallback(twilio.authToken, url, { MessageSid: first!.providerMessageId!, MessageStatus: "delivered", AccountSid: twilio.accountSid })));
+    expect(delivered).toMatchObject({ status: 200, contentType: "text/xml" });
+    await receiveStatusCallback(db, sms.id, toRequest(signedTwilioCallback(twilio.authToken, url, { MessageSid: second!.providerMessageId!, MessageStatus: "undelivered", ErrorCode: "30003", AccountSid: twilio.accountSid })));
+    const [afterFirst] = await notificationsOf(db, setup.orderIds[0]!);
+    const [afterSecond] = await notificationsOf(db, setup.orderIds[1]!);
+    expect(afterFirst!.status).toBe("delivered");
+    expect(afterSecond).toMatchObject({ status: "failed", lastError: expect.stringContaining("30003") });
+    const forged = signedTwilioCallback("another-token-0123456789abcdef0123", url, { MessageSid: first!.providerMessageId!, MessageStatus: "failed" });
+    expect((await receiveStatusCallback(db, sms.id, toRequest(forged))).status).toBe(401);
+  });
 });

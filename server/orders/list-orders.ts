@@ -10,13 +10,22 @@ export const listOrdersInput = z.object({
   search: z.string().trim().max(200).optional(),
   status: z.enum(orderStatuses).optional(),
   flag: z.enum(orderFlags).optional(),
+  /** Orders with a message that failed for good and was not delivered through a fallback: support should look. */
+  needsAttention: z.boolean().optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(25),
 });
 
 export async function listOrders(db: Db, input: z.input<typeof listOrdersInput>) {
-  const { search, status, flag, page, pageSize } = listOrdersInput.parse(input);
+  const { search, status, flag, needsAttention, page, pageSize } = listOrdersInput.parse(input);
   const filters: SQL[] = [];
+  if (needsAttention) {
+    filters.push(sql`exists (
+      select 1 from notifications failed where failed.order_id = ${orders.id} and failed.status = 'failed'
+        and not exists (select 1 from notifications later where later.order_id = failed.order_id
+          and later.flow_step_id is not distinct from failed.flow_step_id and later.fallback_index > failed.fallback_index)
+    )`);
+  }
   if (status) filters.push(eq(orders.status, status));
   if (flag) filters.push(sql`${flag} = any(${orders.flags})`);
   if (search) {
