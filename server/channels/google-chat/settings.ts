@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CredentialField } from "../channel-provider";
-import { trimBlankToUndefined } from "../form-values";
+import { trimBlankToUndefined } from "@/lib/validation/trim-blank-fields";
 
 export const GOOGLE_CHAT_API_BASE_URL = "https://chat.googleapis.com";
 export const GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token";

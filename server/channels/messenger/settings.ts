@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CredentialField } from "../channel-provider";
-import { trimBlankToUndefined } from "../form-values";
+import { trimBlankToUndefined } from "@/lib/validation/trim-blank-fields";
 
 export const MESSENGER_API_BASE_URL = "https://graph.facebook.com";
 export const MESSENGER_DEFAULT_API_VERSION = "v23.0";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CredentialField } from "../channel-provider";
-import { trimBlankFields } from "../form-values";
+import { trimBlankFields } from "@/lib/validation/trim-blank-fields";
 
 export const smtpSecurityModes = ["starttls", "tls", "none"] as const;
 export type SmtpSecurity = (typeof smtpSecurityModes)[number];

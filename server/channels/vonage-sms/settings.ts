@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CredentialField } from "../channel-provider";
-import { trimBlankToUndefined } from "../form-values";
+import { trimBlankToUndefined } from "@/lib/validation/trim-blank-fields";
 
 export const VONAGE_REST_BASE_URL = "https://rest.nexmo.com";
 

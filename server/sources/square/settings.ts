@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ConfigField, SecretField } from "../source-adapter";
+import { trimBlankToUndefined } from "@/lib/validation/trim-blank-fields";
 
 /** The real API base; `apiBaseUrl` overrides it (Sandbox: https://connect.squareupsandbox.com, tests, proxies). */
 export const SQUARE_API_BASE_URL = "https://connect.squareup.com";
@@ -7,18 +8,6 @@ export const SQUARE_SANDBOX_API_BASE_URL = "https://connect.squareupsandbox.com"
 
 export type SquareSecrets = { signatureKey: string; accessToken?: string };
 export type SquareConfig = { notificationUrl?: string; apiBaseUrl?: string };
-
-/** Pasted values often carry stray whitespace, and optional fields arrive empty: trim, and empty means unset. */
-function trimBlankToUndefined(value: unknown): unknown {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, entry]) => {
-      if (typeof entry !== "string") return [key, entry];
-      const trimmed = entry.trim();
-      return [key, trimmed === "" ? undefined : trimmed];
-    }),
-  );
-}
 
 export const squareSecretsSchema = z.preprocess(
   trimBlankToUndefined,

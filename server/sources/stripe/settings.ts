@@ -1,26 +1,12 @@
 import { z } from "zod";
 import type { ConfigField, SecretField } from "../source-adapter";
+import { trimBlankToUndefined } from "@/lib/validation/trim-blank-fields";
 
 /** The real API base; `apiBaseUrl` in the config overrides it (tests, egress proxies). */
 export const STRIPE_API_BASE_URL = "https://api.stripe.com";
 
 export type StripeSecrets = { signingSecret: string; apiKey?: string };
 export type StripeConfig = { apiBaseUrl?: string };
-
-/**
- * Admins paste secrets from the Stripe Dashboard, often with a stray space or newline, and leave optional
- * fields empty: trim every string and treat an empty one as "not set" before validating.
- */
-function trimBlankToUndefined(value: unknown): unknown {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, entry]) => {
-      if (typeof entry !== "string") return [key, entry];
-      const trimmed = entry.trim();
-      return [key, trimmed === "" ? undefined : trimmed];
-    }),
-  );
-}
 
 export const stripeSecretsSchema = z.preprocess(
   trimBlankToUndefined,
