@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
-import { orderFlags, orderStatuses } from "@/db/schema";
+import { orderFlags, orderStatuses } from "@/lib/order-states";
 import { Money, Time } from "../shell/store-display";
 import { errorDetails } from "../trpc/errors";
 import { useTRPC } from "../trpc/trpc-provider";

@@ -1,13 +1,9 @@
 import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { customers } from "./customers";
 import { sources } from "./sources";
+import { orderFlags, orderStatuses } from "../../lib/order-states";
 
-export const orderStatuses = ["awaiting_payment", "paid", "cancelled", "refunded"] as const;
-export type OrderStatus = (typeof orderStatuses)[number];
-
-/** Reasons an order is held back: nothing is sent while any flag is set. */
-export const orderFlags = ["needs_contact", "awaiting_payment", "totals_mismatch"] as const;
-export type OrderFlag = (typeof orderFlags)[number];
+export { orderFlags, orderStatuses, type OrderFlag, type OrderStatus } from "../../lib/order-states";
 
 export type PostalAddress = {
   name?: string;
