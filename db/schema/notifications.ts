@@ -1,7 +1,8 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { channels } from "./channels";
 import { flowSteps, audiences } from "./flow-steps";
 import { orders } from "./orders";
+import { templateVersions } from "./template-versions";
 
 export const notificationStatuses = ["pending", "sending", "sent", "delivered", "failed", "cancelled"] as const;
 export type NotificationStatus = (typeof notificationStatuses)[number];
@@ -33,6 +34,10 @@ export const notifications = pgTable(
     htmlBody: text("html_body"),
     /** The template variables as rendered, for providers that map them to positional parameters (WhatsApp). */
     variables: jsonb("variables").$type<Record<string, string>>(),
+    /** The template version the content above was rendered from (null: the built-in default). */
+    templateVersionId: uuid("template_version_id").references(() => templateVersions.id, { onDelete: "set null" }),
+    /** The message this one resends (a staff resend is a new notification with its own idempotency key). */
+    resendOfId: uuid("resend_of_id").references((): AnyPgColumn => notifications.id, { onDelete: "set null" }),
     /** When the content above was rendered (at first claim); never rendered again after. */
     renderedAt: timestamp("rendered_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),

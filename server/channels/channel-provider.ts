@@ -22,11 +22,18 @@ export type OutboundMessage = {
    * what WhatsApp template parameters and similar positional fields are mapped from.
    */
   variables: Record<string, string>;
+  /**
+   * An approved provider template chosen on the message's template (WhatsApp: name, language and the
+   * variables that fill {{1}}, {{2}}…). When present it takes precedence over the channel's own setting.
+   */
+  providerTemplate?: ProviderTemplate | null;
   /** Unique per (order, flow step, channel): passed to providers that accept one, and used as a reference. */
   idempotencyKey: string;
   /** Where the provider should post delivery updates for this message (our /api/status/<channelId>). */
   statusCallbackUrl: string;
 };
+
+export type ProviderTemplate = { name: string; languageCode: string; bodyParameters: string[] };
 
 export type OutboundOrder = {
   id: string;

@@ -3,7 +3,8 @@ import type { DbOrTx } from "@/db/client";
 import { type ChannelKind, templateVersions, templates } from "@/db/schema";
 import { defaultTemplates } from "../templates/default-templates";
 
-export type TemplateContent = { subject: string | null; body: string; source: string };
+/** `versionId` is the live version rendered, null for the built-in default. */
+export type TemplateContent = { subject: string | null; body: string; source: string; versionId: string | null };
 
 /** Channel kinds whose messages are emails, or carry a subject and rich text (tickets, CRM records). */
 const emailLike = new Set<ChannelKind>(["email", "crm", "support", "webhook"]);
@@ -16,7 +17,7 @@ const emailLike = new Set<ChannelKind>(["email", "crm", "support", "webhook"]);
 export async function chooseTemplate(tx: DbOrTx, input: { stepTemplateId: string | null; channelKind: ChannelKind; locale: string | null }): Promise<TemplateContent> {
   const wanted: ChannelKind = emailLike.has(input.channelKind) ? "email" : input.channelKind === "messaging" || input.channelKind === "chat" ? input.channelKind : "sms";
   const live = await tx
-    .select({ id: templates.id, name: templates.name, channelKind: templates.channelKind, locale: templates.locale, subject: templateVersions.subject, body: templateVersions.body })
+    .select({ id: templates.id, versionId: templateVersions.id, name: templates.name, channelKind: templates.channelKind, locale: templates.locale, subject: templateVersions.subject, body: templateVersions.body })
     .from(templates)
     .innerJoin(templateVersions, eq(templateVersions.id, templates.liveVersionId))
     .where(and(isNotNull(templates.liveVersionId)));
@@ -30,7 +31,7 @@ export async function chooseTemplate(tx: DbOrTx, input: { stepTemplateId: string
     live.find((template) => fits(template.channelKind)),
   ];
   const chosen = candidates.find(Boolean);
-  if (chosen) return { subject: chosen.subject, body: chosen.body, source: `${chosen.name} (${chosen.channelKind}, ${chosen.locale})` };
+  if (chosen) return { subject: chosen.subject, body: chosen.body, source: `${chosen.name} (${chosen.channelKind}, ${chosen.locale})`, versionId: chosen.versionId };
   const builtIn = emailLike.has(input.channelKind) ? defaultTemplates.email : defaultTemplates.sms;
-  return { subject: builtIn.subject, body: builtIn.body, source: "built-in default" };
+  return { subject: builtIn.subject, body: builtIn.body, source: "built-in default", versionId: null };
 }

@@ -24,15 +24,17 @@ export async function renderSnapshot(db: Db, context: DispatchContext, provider:
   if (!recipient.ok) return { ok: false, reason: recipient.reason };
 
   let rendered;
+  let templateVersionId: string | null = null;
   try {
     const template = await chooseTemplate(db, { stepTemplateId: step?.templateId ?? null, channelKind: channel.kind, locale: order.locale ?? customer?.locale ?? store.defaultLocale });
+    templateVersionId = template.versionId;
     rendered = await renderNotification({ order, items, customer, store, template, channelKind: channel.kind, appUrl: env().APP_URL });
   } catch (error) {
     return { ok: false, reason: `the template could not be rendered: ${(error as Error).message}` };
   }
   const [updated] = await db
     .update(notifications)
-    .set({ recipient: recipient.to, subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html, variables: rendered.variables, renderedAt: new Date() })
+    .set({ recipient: recipient.to, subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html, variables: rendered.variables, templateVersionId, renderedAt: new Date() })
     .where(and(eq(notifications.id, notification.id), eq(notifications.lockedBy, workerId)))
     .returning();
   if (!updated) return { ok: false, reason: "lost the claim while rendering" };

@@ -49,8 +49,11 @@ export function whatsappRequestBody(message: OutboundMessage, config: WhatsAppCo
     return { ok: true, body: { ...base, type: "text", text: { preview_url: false, body: message.text } } };
   }
 
+  // The message's own template (set in the template editor) wins over the channel's default.
+  const chosen = message.providerTemplate ?? { name: config.templateName, languageCode: config.languageCode, bodyParameters: config.bodyParameters };
+  if (!chosen.name) return { ok: false, error: "No approved WhatsApp template is set for this message: choose one on the template or the channel." };
   const parameters: Array<{ type: "text"; text: string }> = [];
-  for (const name of config.bodyParameters) {
+  for (const name of chosen.bodyParameters) {
     const value = message.variables[name];
     if (value === undefined) return { ok: false, error: `The WhatsApp template parameter "${name}" is not a known variable of this message: fix the channel's body parameters.` };
     const text = parameterText(value);
@@ -58,8 +61,8 @@ export function whatsappRequestBody(message: OutboundMessage, config: WhatsAppCo
     parameters.push({ type: "text", text });
   }
   const template = {
-    name: config.templateName,
-    language: { code: config.languageCode },
+    name: chosen.name,
+    language: { code: chosen.languageCode },
     ...(parameters.length ? { components: [{ type: "body", parameters }] } : {}),
   };
   return { ok: true, body: { ...base, type: "template", template } };

@@ -1,0 +1,4 @@
+ALTER TABLE "notifications" ADD COLUMN "template_version_id" uuid;--> statement-breakpoint
+ALTER TABLE "notifications" ADD COLUMN "resend_of_id" uuid;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_template_version_id_template_versions_id_fk" FOREIGN KEY ("template_version_id") REFERENCES "public"."template_versions"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_resend_of_id_notifications_id_fk" FOREIGN KEY ("resend_of_id") REFERENCES "public"."notifications"("id") ON DELETE set null ON UPDATE no action;
