@@ -1,4 +1,5 @@
 import { Button, Heading, Section, Text } from "@react-email/components";
+import { type OrderLabels, fillLabel, orderLabelsFor } from "@/lib/i18n/order-labels";
 import { BrandedEmail, brandColorOf, emailText, type EmailStore, mutedText } from "./components/branded-email";
 import { OrderLinesTable, type OrderLine, type OrderTotals } from "./components/order-lines-table";
 
@@ -7,12 +8,18 @@ export type OrderConfirmationEmailProps = {
   locale: string;
   /** The inbox preview line. */
   previewText: string;
+  /** The fixed words of the layout, in the template's language (lib/i18n/order-labels.ts). */
+  labels: OrderLabels;
   store: EmailStore;
+  /** The store's heading (the rendered Liquid heading); empty leaves it out. */
+  heading: string;
   /**
    * The store's message (the rendered Liquid body), one HTML string per paragraph. It is trusted markup:
    * Liquid rendered it with every variable HTML-escaped, and only managers write templates.
    */
   introParagraphsHtml: string[];
+  /** The footer line (the rendered Liquid footer), as text. */
+  footer: string;
   order: OrderTotals & {
     number: string;
     /** Already formatted in the store's time zone. */
@@ -24,28 +31,33 @@ export type OrderConfirmationEmailProps = {
   };
 };
 
-/** The branded order confirmation: the store's message, items, totals, delivery estimate, receipt link. */
-export function OrderConfirmationEmail({ locale, previewText, store, introParagraphsHtml, order }: OrderConfirmationEmailProps) {
+/**
+ * The branded order confirmation: the store's heading and message, items, totals, delivery estimate,
+ * receipt link and footer. A pure function of its props: every word arrives rendered or translated.
+ */
+export function OrderConfirmationEmail({ locale, previewText, labels, store, heading, introParagraphsHtml, footer, order }: OrderConfirmationEmailProps) {
   const color = brandColorOf(store);
   return (
-    <BrandedEmail store={store} locale={locale} previewText={previewText}>
-      <Heading as="h1" style={{ color: "#111827", fontSize: "22px", lineHeight: "30px", margin: "0 0 4px" }}>
-        {`Order ${order.number}`}
-      </Heading>
-      {order.placedAt ? <Text style={{ ...mutedText, marginBottom: "20px" }}>{`Placed ${order.placedAt}`}</Text> : null}
+    <BrandedEmail store={store} locale={locale} text={{ previewText, footer, labels }}>
+      {heading ? (
+        <Heading as="h1" style={{ color: "#111827", fontSize: "22px", lineHeight: "30px", margin: "0 0 4px" }}>
+          {heading}
+        </Heading>
+      ) : null}
+      {order.placedAt ? <Text style={{ ...mutedText, marginBottom: "20px" }}>{fillLabel(labels.placed, { date: order.placedAt })}</Text> : null}
       {introParagraphsHtml.map((paragraph, index) => (
         <Text key={index} style={emailText} dangerouslySetInnerHTML={{ __html: paragraph }} />
       ))}
-      <OrderLinesTable items={order.items} totals={order} />
+      <OrderLinesTable items={order.items} totals={order} labels={labels} />
       {order.deliveryEstimate ? (
         <Section style={{ backgroundColor: "#f9fafb", borderRadius: "6px", margin: "24px 0 0", padding: "12px 16px" }}>
-          <Text style={{ ...mutedText, textTransform: "uppercase", letterSpacing: "0.05em", fontSize: "12px" }}>Estimated delivery</Text>
+          <Text style={{ ...mutedText, textTransform: "uppercase", letterSpacing: "0.05em", fontSize: "12px" }}>{labels.estimatedDelivery}</Text>
           <Text style={{ ...emailText, fontWeight: 600, margin: 0 }}>{order.deliveryEstimate}</Text>
         </Section>
       ) : null}
       <Section style={{ margin: "28px 0", textAlign: "center" }}>
         <Button href={order.receiptUrl} style={{ backgroundColor: color, borderRadius: "6px", color: "#ffffff", fontSize: "15px", fontWeight: 600, padding: "12px 24px", textDecoration: "none" }}>
-          View your receipt
+          {labels.viewReceipt}
         </Button>
       </Section>
     </BrandedEmail>
@@ -55,8 +67,11 @@ export function OrderConfirmationEmail({ locale, previewText, store, introParagr
 OrderConfirmationEmail.PreviewProps = {
   locale: "en-US",
   previewText: "Order #1001 confirmed — thank you, Ada!",
+  labels: orderLabelsFor("en-US"),
   store: { name: "Northwind Outfitters", brandColor: "#0f766e", logoUrl: null, supportEmail: "help@northwind.example", supportPhone: "+1 415 555 0100" },
+  heading: "Order #1001",
   introParagraphsHtml: ["Hi Ada,", "Thank you for your order. Your payment of $158.57 is confirmed and we are getting your order ready."],
+  footer: "You are receiving this email because you placed an order with Northwind Outfitters.",
   order: {
     number: "#1001",
     placedAt: "Nov 27, 2026, 2:00 AM",

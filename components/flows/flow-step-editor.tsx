@@ -1,10 +1,14 @@
 "use client";
 
+import type { ChannelKind } from "@/lib/channel-kinds";
+import { type TemplateKind, templateFitsChannel, templateKindLabel } from "@/lib/templates/template-kinds";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import type { StepValues } from "./flow-form-values";
 
-type Option = { id: string; name: string; kind?: string; channelKind?: string; locale?: string; enabled?: boolean };
+type ChannelOption = { id: string; name: string; kind: ChannelKind; enabled?: boolean };
+/** One template in all its languages: `ids` are the languages' templates, `id` the one shown. */
+type TemplateOption = { id: string; name: string; channelKind: TemplateKind; locales: string[]; ids: string[] };
 
 /** One step: channels in fallback order (up to three choices), a template, a delay and the audience. */
 export function FlowStepEditor({
@@ -21,8 +25,8 @@ export function FlowStepEditor({
   index: number;
   step: StepValues;
   count: number;
-  channels: Option[];
-  templates: Option[];
+  channels: ChannelOption[];
+  templates: TemplateOption[];
   errors: Record<string, string | undefined>;
   onChange: (step: StepValues) => void;
   onMove: (direction: -1 | 1) => void;
@@ -36,6 +40,16 @@ export function FlowStepEditor({
     onChange({ ...step, channelIds: next.slice(0, 3).filter((value, at) => value || at < position) });
   };
   const prefix = `steps.${index}`;
+  const chosenKinds = step.channelIds.map((id) => channels.find((channel) => channel.id === id)?.kind).filter((kind): kind is ChannelKind => Boolean(kind));
+  const fits = (template: TemplateOption) => chosenKinds.every((kind) => templateFitsChannel(template.channelKind, kind));
+  const selected = templates.find((template) => template.ids.includes(step.templateId));
+  const templateOptions = [
+    { value: "", label: "Each channel's own template" },
+    ...templates
+      .filter((template) => fits(template) || template === selected)
+      .map((template) => ({ value: template.id, label: `${template.name} — ${templateKindLabel[template.channelKind]} (${template.locales.join(", ")})` })),
+  ];
+  const mismatch = selected && !fits(selected) ? `“${selected.name}” is for ${templateKindLabel[selected.channelKind]}: it does not fit every channel of this step.` : undefined;
   return (
     <fieldset className="rounded-md border border-gray-200 p-4" data-testid={`flow-step-${index}`}>
       <legend className="px-1 text-sm font-semibold">Step {index + 1}</legend>
@@ -53,9 +67,11 @@ export function FlowStepEditor({
         ))}
         <SelectField
           label="Template"
-          value={step.templateId}
+          value={selected?.id ?? step.templateId}
           onChange={(event) => onChange({ ...step, templateId: event.target.value })}
-          options={[{ value: "", label: "Default for the channel" }, ...templates.map((template) => ({ value: template.id, label: `${template.name} (${template.channelKind}, ${template.locale})` }))]}
+          options={templateOptions}
+          error={errors[`${prefix}.templateId`] ?? mismatch}
+          hint="Each message is written in its order's language, else the store's, else English."
         />
         <TextField
           label="Delay (minutes)"

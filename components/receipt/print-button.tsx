@@ -2,10 +2,10 @@
 
 import { Button } from "../ui/button";
 
-export function PrintButton() {
+export function PrintButton({ label }: { label: string }) {
   return (
     <Button variant="secondary" onClick={() => window.print()} className="print:hidden">
-      Print receipt
+      {label}
     </Button>
   );
 }

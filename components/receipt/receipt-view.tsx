@@ -1,3 +1,4 @@
+import { fillLabel } from "@/lib/i18n/order-labels";
 import type { Receipt } from "@/server/receipts/get-receipt";
 import { PrintButton } from "./print-button";
 import { ReceiptItems } from "./receipt-items";
@@ -9,7 +10,7 @@ function brandColorOf(color: string): string {
 
 /** The customer's receipt: printable, in the order's locale, with the store's branding. */
 export function ReceiptView({ receipt }: { receipt: Receipt }) {
-  const { store, order, contact } = receipt;
+  const { store, order, contact, labels } = receipt;
   const color = brandColorOf(store.brandColor);
   const logo = store.logoUrl && /^https?:\/\//.test(store.logoUrl) ? store.logoUrl : null;
   const active = order.status === "paid" || order.status === "awaiting_payment";
@@ -29,35 +30,35 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
         <div className="space-y-6 px-6 py-6">
           <div className="flex flex-wrap items-start justify-between gap-4">
             <div>
-              <h1 className="text-2xl font-semibold tracking-tight text-gray-900">{`Receipt for order ${order.number}`}</h1>
-              {order.placedAt ? <p className="mt-1 text-sm text-gray-600">{`Placed ${order.placedAt}`}</p> : null}
+              <h1 className="text-2xl font-semibold tracking-tight text-gray-900">{fillLabel(labels.receiptTitle, { number: order.number })}</h1>
+              {order.placedAt ? <p className="mt-1 text-sm text-gray-600">{fillLabel(labels.placed, { date: order.placedAt })}</p> : null}
             </div>
-            <PrintButton />
+            <PrintButton label={labels.print} />
           </div>
 
-          <ReceiptStatus order={order} />
+          <ReceiptStatus order={order} labels={labels} />
 
-          <ReceiptItems order={order} />
+          <ReceiptItems order={order} labels={labels} />
 
           <dl className="grid gap-4 text-sm sm:grid-cols-2">
             {active && order.deliveryEstimate ? (
               <div>
-                <dt className="text-gray-500">Estimated delivery</dt>
+                <dt className="text-gray-500">{labels.estimatedDelivery}</dt>
                 <dd className="font-medium text-gray-900">{order.deliveryEstimate}</dd>
               </div>
             ) : null}
             {sentTo ? (
               <div>
-                <dt className="text-gray-500">Confirmation sent to</dt>
+                <dt className="text-gray-500">{labels.confirmationSentTo}</dt>
                 <dd className="font-medium text-gray-900">{sentTo}</dd>
               </div>
             ) : null}
             {order.statusUrl ? (
               <div className="print:hidden">
-                <dt className="text-gray-500">Order status</dt>
+                <dt className="text-gray-500">{labels.orderStatus}</dt>
                 <dd>
                   <a href={order.statusUrl} rel="noreferrer" className="font-medium hover:underline" style={{ color }}>
-                    Track your order
+                    {labels.trackOrder}
                   </a>
                 </dd>
               </div>
@@ -68,7 +69,7 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
         <footer className="border-t border-gray-200 px-6 py-5 text-sm text-gray-600">
           {store.supportEmail || store.supportPhone ? (
             <p>
-              {"Questions about your order? "}
+              {`${labels.questions} `}
               {store.supportEmail ? (
                 <a href={`mailto:${store.supportEmail}?subject=${encodeURIComponent(`Order ${order.number}`)}`} className="font-medium hover:underline" style={{ color }}>
                   {store.supportEmail}

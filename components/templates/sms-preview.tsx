@@ -8,10 +8,14 @@ export function SmsPreview({ text, count }: { text: string; count: SmsSegmentCou
   if (count.nonGsmCharacters.length > shown.length) shown.push("…");
   return (
     <div className="space-y-2">
-      <p className="max-w-md whitespace-pre-wrap break-words rounded-2xl rounded-bl-sm bg-gray-100 px-4 py-3 text-sm text-gray-900">{text}</p>
+      <p className="max-w-md whitespace-pre-wrap break-words rounded-2xl rounded-bl-sm bg-gray-100 px-4 py-3 text-sm text-gray-900" data-testid="preview-sms">
+        {text}
+      </p>
       <div className="flex flex-wrap items-center gap-2 text-sm text-gray-600">
-        <Badge tone={count.encoding === "GSM-7" ? "green" : "amber"}>{count.encoding}</Badge>
-        <span>{`${count.characters} characters · ${count.segments} ${segmentWord} · ${count.remainingInSegment} left in the last segment`}</span>
+        <span data-testid="sms-encoding">
+          <Badge tone={count.encoding === "GSM-7" ? "green" : "amber"}>{count.encoding}</Badge>
+        </span>
+        <span data-testid="sms-count">{`${count.characters} characters · ${count.segments} ${segmentWord} · ${count.remainingInSegment} left in the last segment`}</span>
       </div>
       <p className="text-xs text-gray-500">
         {count.encoding === "GSM-7"

@@ -1,7 +1,7 @@
 import { boolean, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { channelKinds } from "../../lib/channel-kinds";
 
-export const channelKinds = ["email", "sms", "messaging", "chat", "crm", "support", "webhook"] as const;
-export type ChannelKind = (typeof channelKinds)[number];
+export { channelKinds, type ChannelKind } from "../../lib/channel-kinds";
 
 /** A configured provider account (a Twilio number, a SendGrid key, the sandbox...). */
 export const channels = pgTable("channels", {

@@ -1,5 +1,6 @@
 import { Body, Container, Head, Hr, Html, Img, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import type { OrderLabels } from "@/lib/i18n/order-labels";
 
 /** The store as its emails show it. */
 export type EmailStore = {
@@ -22,14 +23,17 @@ function logoOf(store: EmailStore): string | null {
 export const emailText = { color: "#374151", fontSize: "15px", lineHeight: "24px", margin: "0 0 16px" } as const;
 export const mutedText = { color: "#6b7280", fontSize: "13px", lineHeight: "20px", margin: "0" } as const;
 
+/** The words of the frame, already in the email's language. */
+export type BrandedEmailText = { previewText: string; footer: string; labels: Pick<OrderLabels, "questions"> };
+
 /** The frame every store email shares: brand bar with logo or name, content, support contact and footer. */
-export function BrandedEmail({ store, locale, previewText, children }: { store: EmailStore; locale: string; previewText: string; children: ReactNode }) {
+export function BrandedEmail({ store, locale, text, children }: { store: EmailStore; locale: string; text: BrandedEmailText; children: ReactNode }) {
   const color = brandColorOf(store);
   const logo = logoOf(store);
   return (
     <Html lang={locale}>
       <Head />
-      <Preview>{previewText}</Preview>
+      <Preview>{text.previewText}</Preview>
       <Body style={{ backgroundColor: "#f3f4f6", fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" }}>
         <Container style={{ backgroundColor: "#ffffff", borderRadius: "8px", maxWidth: "600px", overflow: "hidden" }}>
           <Section style={{ backgroundColor: color, padding: "20px 32px" }}>
@@ -40,11 +44,11 @@ export function BrandedEmail({ store, locale, previewText, children }: { store: 
             )}
           </Section>
           <Section style={{ padding: "28px 32px 8px" }}>{children}</Section>
-          <SupportContact store={store} />
+          <SupportContact store={store} question={text.labels.questions} />
           <Hr style={{ borderColor: "#e5e7eb", margin: "0 32px" }} />
           <Section style={{ padding: "16px 32px 24px" }}>
             <Text style={{ ...mutedText, fontWeight: 600 }}>{store.name}</Text>
-            <Text style={mutedText}>{`You are receiving this email because you placed an order with ${store.name}.`}</Text>
+            {text.footer ? <Text style={mutedText}>{text.footer}</Text> : null}
           </Section>
         </Container>
       </Body>
@@ -52,13 +56,13 @@ export function BrandedEmail({ store, locale, previewText, children }: { store: 
   );
 }
 
-function SupportContact({ store }: { store: EmailStore }) {
+function SupportContact({ store, question }: { store: EmailStore; question: string }) {
   if (!store.supportEmail && !store.supportPhone) return null;
   const color = brandColorOf(store);
   return (
     <Section style={{ padding: "8px 32px 20px" }}>
       <Text style={{ ...emailText, margin: 0 }}>
-        {"Questions about your order? "}
+        {`${question} `}
         {store.supportEmail ? (
           <Link href={`mailto:${store.supportEmail}`} style={{ color }}>
             {store.supportEmail}

@@ -1,4 +1,5 @@
 import type { CSSProperties } from "react";
+import type { OrderLabels } from "@/lib/i18n/order-labels";
 
 /** One item, amounts already formatted in the order's currency and locale. */
 export type OrderLine = { name: string; variant: string | null; quantity: number; unitPrice: string; lineTotal: string };
@@ -11,29 +12,31 @@ const head: CSSProperties = { ...cell, color: "#6b7280", fontSize: "12px", fontW
 const number: CSSProperties = { textAlign: "right", whiteSpace: "nowrap", paddingLeft: "12px" };
 const totalCell: CSSProperties = { color: "#374151", fontSize: "14px", lineHeight: "20px", padding: "4px 0" };
 
+export type OrderLinesLabels = Pick<OrderLabels, "item" | "quantity" | "price" | "lineTotal" | "subtotal" | "discounts" | "shipping" | "tax" | "total">;
+
 /** The items (model/name and variant, quantity, unit price, line total) and the totals under them. */
-export function OrderLinesTable({ items, totals }: { items: OrderLine[]; totals: OrderTotals }) {
+export function OrderLinesTable({ items, totals, labels }: { items: OrderLine[]; totals: OrderTotals; labels: OrderLinesLabels }) {
   const rows: Array<[string, string | null]> = [
-    ["Subtotal", totals.subtotal],
-    ["Discounts", totals.discount],
-    ["Shipping", totals.shipping],
-    ["Tax", totals.tax],
+    [labels.subtotal, totals.subtotal],
+    [labels.discounts, totals.discount],
+    [labels.shipping, totals.shipping],
+    [labels.tax, totals.tax],
   ];
   return (
     <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ borderCollapse: "collapse", marginTop: "8px", width: "100%" }}>
       <thead>
         <tr>
           <th align="left" style={head}>
-            Item
+            {labels.item}
           </th>
           <th align="right" style={{ ...head, ...number }}>
-            Qty
+            {labels.quantity}
           </th>
           <th align="right" style={{ ...head, ...number }}>
-            Price
+            {labels.price}
           </th>
           <th align="right" style={{ ...head, ...number }}>
-            Total
+            {labels.lineTotal}
           </th>
         </tr>
       </thead>
@@ -49,19 +52,19 @@ export function OrderLinesTable({ items, totals }: { items: OrderLine[]; totals:
             <td style={{ ...cell, ...number }}>{item.lineTotal}</td>
           </tr>
         ))}
-        {rows.map(([label, value]) =>
+        {rows.map(([label, value], index) =>
           value === null ? null : (
-            <tr key={label}>
-              <td colSpan={3} style={{ ...totalCell, paddingTop: label === "Subtotal" ? "12px" : "4px" }}>
+            <tr key={index}>
+              <td colSpan={3} style={{ ...totalCell, paddingTop: index === 0 ? "12px" : "4px" }}>
                 {label}
               </td>
-              <td style={{ ...totalCell, ...number, paddingTop: label === "Subtotal" ? "12px" : "4px" }}>{value}</td>
+              <td style={{ ...totalCell, ...number, paddingTop: index === 0 ? "12px" : "4px" }}>{value}</td>
             </tr>
           ),
         )}
         <tr>
           <td colSpan={3} style={{ ...totalCell, color: "#111827", fontSize: "16px", fontWeight: 700, paddingTop: "8px" }}>
-            Total
+            {labels.total}
           </td>
           <td style={{ ...totalCell, ...number, color: "#111827", fontSize: "16px", fontWeight: 700, paddingTop: "8px" }}>{totals.total}</td>
         </tr>

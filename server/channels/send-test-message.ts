@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { sandboxMessages } from "@/db/schema";
+import { type Channel, sandboxMessages } from "@/db/schema";
 import { z } from "zod";
 import { type Actor, recordAudit } from "../audit/record-audit";
 import { env } from "../env";
@@ -27,16 +27,30 @@ export type TestSendOutcome = { ok: true; providerMessageId: string | null; late
 export async function sendTestMessage(db: Db, actor: Actor, input: z.input<typeof sendTestInput>): Promise<TestSendOutcome> {
   const { channelId, to } = sendTestInput.parse(input);
   const channel = await requireChannel(db, channelId);
+  const outcome = await deliverTestMessage(db, channel, { ...sampleMessageFor(channel, env().APP_URL), to });
+  await recordAudit(db, actor, {
+    action: "channel.test_sent",
+    targetType: "channel",
+    targetId: channel.id,
+    details: { name: channel.name, to, ok: outcome.ok, ...(outcome.ok ? {} : { error: outcome.error }) },
+  });
+  return outcome;
+}
+
+/**
+ * Sends one message through a channel now, outside the outbox (a test: nothing is retried or recorded
+ * as a notification), and reports the provider's answer or the classified error. A sandbox channel
+ * records it in the Sandbox inbox like any sandbox message.
+ */
+export async function deliverTestMessage(db: Db, channel: Channel, message: OutboundMessage): Promise<TestSendOutcome> {
   const provider = providerFor(channel.provider);
   if (!provider) throw new DomainError("BAD_REQUEST", `Unknown provider "${channel.provider}".`);
   const credentials = provider.credentialsSchema.safeParse(safeOpen(channel.id, channel.credentialsEncrypted));
   if (!credentials.success) throw new DomainError("BAD_REQUEST", `Credentials incomplete: ${credentials.error.issues[0]?.message}`, "credentials");
   const config = provider.configSchema.safeParse(channel.config);
   if (!config.success) throw new DomainError("BAD_REQUEST", `Settings incomplete: ${config.error.issues[0]?.message}`, "config");
-  const message: OutboundMessage = { ...sampleMessageFor(channel, env().APP_URL), to };
   const context = {
     ...createSendContext({ baseUrl: channel.baseUrl ?? provider.defaultBaseUrl, timeoutMs: channel.timeoutMs }),
-    // A sandbox test lands in the Sandbox inbox like any sandbox message, so the admin can look at it.
     sandbox: {
       record: async (sent: OutboundMessage) => {
         const [row] = await db
@@ -55,12 +69,6 @@ export async function sendTestMessage(db: Db, actor: Actor, input: z.input<typeo
     result = networkFailure(error, channel.timeoutMs);
   }
   const latencyMs = Date.now() - started;
-  await recordAudit(db, actor, {
-    action: "channel.test_sent",
-    targetType: "channel",
-    targetId: channel.id,
-    details: { name: channel.name, to, ok: result.ok, ...(result.ok ? {} : { error: result.error }) },
-  });
   return result.ok ? { ok: true, providerMessageId: result.providerMessageId, latencyMs } : { ok: false, retryable: result.retryable, error: result.error, httpStatus: result.httpStatus ?? null, latencyMs };
 }
 

@@ -10,6 +10,7 @@ import { migrate } from "./commands/migrate-command";
 import { orderShow } from "./commands/order-commands";
 import { orderSample } from "./commands/sample-command";
 import { sourceAdd, sourceList } from "./commands/source-commands";
+import { templateList } from "./commands/template-commands";
 import { userCreate, userList, userResetPassword } from "./commands/user-commands";
 
 /** The admin CLI: `npm run cli -- <command> [options] [--json]`. */
@@ -20,9 +21,10 @@ const commands: Record<string, { run: (context: CommandContext) => Promise<void>
   "source:add": { run: sourceAdd, usage: "source:add --kind shopify|woocommerce|stripe|square|pos --name N [--secret S] [--config JSON]" },
   "source:list": { run: sourceList, usage: "source:list" },
   "order:show": { run: orderShow, usage: "order:show <order number or id>" },
-  "order:sample": { run: orderSample, usage: "order:sample   (posts a signed sample order to the running app)" },
+  "order:sample": { run: orderSample, usage: "order:sample [--locale es-ES]   (posts a signed sample order to the running app)" },
   "channel:add": { run: channelAdd, usage: "channel:add --provider P --name N [--config JSON] [--credentials JSON] [--base-url URL] [--kind K]" },
   "channel:list": { run: channelList, usage: "channel:list" },
+  "template:list": { run: templateList, usage: "template:list" },
   dispatch: { run: dispatch, usage: "dispatch [--max-seconds N] [--concurrency N]" },
   migrate: { run: migrate, usage: "migrate" },
 };

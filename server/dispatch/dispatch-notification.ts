@@ -7,6 +7,7 @@ import { dispatchChannel } from "../flows/plan-notifications";
 import { networkFailure } from "../channels/http-failure";
 import { createSendContext } from "../channels/send-context";
 import { env } from "../env";
+import { loadProviderTemplate } from "../templates/whatsapp-mapping";
 import { releaseClaims } from "./claim-notifications";
 import { queueFallback } from "./fallback";
 import { type DispatchContext, loadDispatchContext } from "./load-dispatch-context";
@@ -113,6 +114,8 @@ export async function dispatchNotification(db: Db, claimed: Notification, deps: 
   const config = provider.configSchema.safeParse(channel.config);
   if (!config.success) return failForGood(db, notification, workerId, `the settings of ${channel.name} are invalid: ${config.error.issues[0]?.message}`, now());
 
+  // A messaging template may map the order onto an approved WhatsApp template; other adapters ignore it.
+  const providerTemplate = channel.kind === "messaging" && notification.templateVersionId ? await loadProviderTemplate(db, notification.templateVersionId) : null;
   const number = notification.attempts + 1;
   const startedAt = now();
   const [attempt] = await db.insert(deliveryAttempts).values({ notificationId: notification.id, channelId: channel.id, number, startedAt }).returning({ id: deliveryAttempts.id });
@@ -123,6 +126,7 @@ export async function dispatchNotification(db: Db, claimed: Notification, deps: 
     text: notification.textBody ?? "",
     html: notification.htmlBody,
     variables: notification.variables ?? {},
+    providerTemplate,
     order: outboundOrderOf(order, context.items, context.customer, `${APP_URL}/r/${order.receiptToken}`, context.store.defaultLocale),
     idempotencyKey: notification.idempotencyKey,
     statusCallbackUrl: `${APP_URL}/api/status/${channel.id}`,

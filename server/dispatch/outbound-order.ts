@@ -1,8 +1,11 @@
 import type { Customer, Order, OrderItem } from "@/db/schema";
 import type { OutboundOrder } from "../channels/channel-provider";
 
+type OrderFields = Pick<Order, "id" | "number" | "currency" | "total" | "subtotal" | "taxTotal" | "shippingTotal" | "discountTotal" | "statusUrl" | "deliveryEstimate" | "placedAt" | "locale">;
+type ItemFields = Pick<OrderItem, "name" | "variant" | "sku" | "quantity" | "unitPrice" | "lineTotal">;
+
 /** The order as providers see it: structured, amounts in minor units of its currency. */
-export function outboundOrderOf(order: Order, items: OrderItem[], customer: Customer | null, receiptUrl: string, defaultLocale: string): OutboundOrder {
+export function outboundOrderOf(order: OrderFields, items: ItemFields[], customer: Pick<Customer, "name" | "email" | "phone" | "locale"> | null, receiptUrl: string, defaultLocale: string): OutboundOrder {
   return {
     id: order.id,
     number: order.number,

@@ -4,6 +4,7 @@ import { type Notification, notifications } from "@/db/schema";
 import type { ChannelProvider } from "../channels/channel-provider";
 import { env } from "../env";
 import { renderNotification } from "../templates/render-notification";
+import { localePreferences } from "../templates/template-locale";
 import { chooseTemplate } from "./choose-template";
 import type { DispatchContext } from "./load-dispatch-context";
 import { recipientKindOf, resolveRecipient } from "./resolve-recipient";
@@ -26,9 +27,10 @@ export async function renderSnapshot(db: Db, context: DispatchContext, provider:
   let rendered;
   let templateVersionId: string | null = null;
   try {
-    const template = await chooseTemplate(db, { stepTemplateId: step?.templateId ?? null, channelKind: channel.kind, locale: order.locale ?? customer?.locale ?? store.defaultLocale });
+    const preferences = localePreferences({ order, customer, store }, notification.audience);
+    const template = await chooseTemplate(db, { stepTemplateId: step?.templateId ?? null, channelKind: channel.kind, preferences });
     templateVersionId = template.versionId;
-    rendered = await renderNotification({ order, items, customer, store, template, channelKind: channel.kind, appUrl: env().APP_URL });
+    rendered = await renderNotification({ order, items, customer, store, template, kind: template.kind, audience: notification.audience, appUrl: env().APP_URL });
   } catch (error) {
     return { ok: false, reason: `the template could not be rendered: ${(error as Error).message}` };
   }

@@ -2,8 +2,11 @@ import { asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { audiences, channels, flowSteps, flowTriggers, flows, sources, templates } from "@/db/schema";
+import { templateFitsChannel, templateKindFor, templateKindLabel } from "@/lib/templates/template-kinds";
 import { type Actor, recordAudit } from "../audit/record-audit";
 import { DomainError } from "../errors";
+import { getStore } from "../settings/store-settings";
+import { pickByLocale } from "../templates/template-locale";
 import { flowConditionsSchema } from "./flow-conditions";
 
 export const flowStepInput = z
@@ -42,24 +45,55 @@ export async function getFlow(db: Db, flowId: string) {
   return { ...flow, steps };
 }
 
-/** What the flow editor offers: channels, templates and sources to pick from. */
+/**
+ * What the flow editor offers: channels, templates and sources to pick from. A template is offered once per
+ * name and kind, whatever its languages: each message picks the language of its order (see chooseTemplate).
+ */
 export async function flowOptions(db: Db) {
-  const [channelRows, templateRows, sourceRows] = await Promise.all([
+  const [channelRows, templateRows, sourceRows, store] = await Promise.all([
     db.select({ id: channels.id, name: channels.name, kind: channels.kind, provider: channels.provider, enabled: channels.enabled }).from(channels).where(isNull(channels.deletedAt)).orderBy(asc(channels.name)),
-    db.select({ id: templates.id, name: templates.name, channelKind: templates.channelKind, locale: templates.locale }).from(templates).orderBy(asc(templates.name)),
+    db.select({ id: templates.id, name: templates.name, channelKind: templates.channelKind, locale: templates.locale }).from(templates).orderBy(asc(templates.name), asc(templates.locale)),
     db.select({ id: sources.id, name: sources.name, kind: sources.kind }).from(sources).orderBy(asc(sources.name)),
+    getStore(db),
   ]);
-  return { channels: channelRows, templates: templateRows, sources: sourceRows };
+  const families = new Map<string, typeof templateRows>();
+  for (const template of templateRows) {
+    const key = `${template.name}\u0000${templateKindFor(template.channelKind)}`;
+    families.set(key, [...(families.get(key) ?? []), template]);
+  }
+  const templateOptions = [...families.values()].map((family) => {
+    const shown = pickByLocale(family, [store.defaultLocale, "en"]) ?? family[0]!;
+    return { id: shown.id, name: shown.name, channelKind: templateKindFor(shown.channelKind), locale: shown.locale, locales: family.map((template) => template.locale), ids: family.map((template) => template.id) };
+  });
+  return { channels: channelRows, templates: templateOptions, sources: sourceRows };
 }
 
+/**
+ * Every channel and template a step names must exist, and a step's template must be of the kind its
+ * channels take: an SMS channel cannot send the email template. A step without a template sends each
+ * channel's own kind, so it may mix kinds in its fallback chain.
+ */
 async function checkReferences(tx: Tx, input: z.output<typeof flowInput>) {
   const channelIds = [...new Set(input.steps.flatMap((step) => step.channelIds))];
-  const found = await tx.select({ id: channels.id }).from(channels).where(inArray(channels.id, channelIds));
+  const found = await tx.select({ id: channels.id, name: channels.name, kind: channels.kind }).from(channels).where(inArray(channels.id, channelIds));
   if (found.length !== channelIds.length) throw new DomainError("BAD_REQUEST", "A step names a channel that does not exist.", "steps");
   const templateIds = [...new Set(input.steps.map((step) => step.templateId).filter((id): id is string => Boolean(id)))];
-  if (templateIds.length) {
-    const foundTemplates = await tx.select({ id: templates.id }).from(templates).where(inArray(templates.id, templateIds));
-    if (foundTemplates.length !== templateIds.length) throw new DomainError("BAD_REQUEST", "A step names a template that does not exist.", "steps");
+  const foundTemplates = templateIds.length ? await tx.select({ id: templates.id, name: templates.name, channelKind: templates.channelKind }).from(templates).where(inArray(templates.id, templateIds)) : [];
+  if (foundTemplates.length !== templateIds.length) throw new DomainError("BAD_REQUEST", "A step names a template that does not exist.", "steps");
+  for (const [index, step] of input.steps.entries()) {
+    const template = foundTemplates.find((candidate) => candidate.id === step.templateId);
+    if (!template) continue;
+    const kind = templateKindFor(template.channelKind);
+    for (const channelId of step.channelIds) {
+      const channel = found.find((candidate) => candidate.id === channelId)!;
+      if (templateFitsChannel(kind, channel.kind)) continue;
+      const wanted = templateKindLabel[templateKindFor(channel.kind)];
+      throw new DomainError(
+        "BAD_REQUEST",
+        `Step ${index + 1}: the template “${template.name}” is for ${templateKindLabel[kind]}, but the channel “${channel.name}” sends ${wanted}. Choose a template for ${wanted}, or “Each channel's own template” so every channel of the step uses a template of its kind.`,
+        `steps.${index}.templateId`,
+      );
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { sources } from "@/db/schema";
+import { isValidLocale } from "@/lib/validation/store-settings";
 import { deriveKey } from "../crypto/app-secret";
 import { env } from "../env";
 import { DomainError } from "../errors";
@@ -51,9 +53,14 @@ export type SampleResult = { orderNumber: string; orderExternalId: string; statu
  * Posts a signed sample order to the sample source's trigger URL over real HTTP, exactly as a POS would,
  * so the whole pipeline runs: verification, the order, the flow, dispatch, the sandbox inbox.
  */
-export async function postSampleOrder(store: { currency: string; defaultCountry: string; defaultLocale: string }, baseUrl: string, fetcher: typeof fetch = fetch): Promise<SampleResult> {
+export async function postSampleOrder(
+  store: { currency: string; defaultCountry: string; defaultLocale: string },
+  baseUrl: string,
+  options: { locale?: string; fetcher?: typeof fetch } = {},
+): Promise<SampleResult> {
   const { id, secret } = sampleSourceIdentity();
-  const body = JSON.stringify(sampleOrderBody(store));
+  const fetcher = options.fetcher ?? fetch;
+  const body = JSON.stringify(sampleOrderBody(store, { locale: options.locale }));
   const timestamp = Math.floor(Date.now() / 1000);
   let response: Response;
   try {
@@ -72,9 +79,15 @@ export async function postSampleOrder(store: { currency: string; defaultCountry:
   return { orderNumber: parsed.order.number, orderExternalId: parsed.order.id, status: response.status, answer };
 }
 
+export const sendSampleOrderInput = z.object({
+  /** The sample customer's locale (their language); the store's default when not given. */
+  locale: z.string().trim().refine(isValidLocale, "Use a locale such as en-US, es-ES or ja-JP.").optional(),
+});
+
 /** For the dashboard button: the app posts to itself, on the port it listens on. */
-export async function sendSampleOrder(db: Db): Promise<SampleResult> {
+export async function sendSampleOrder(db: Db, input: z.input<typeof sendSampleOrderInput> = {}): Promise<SampleResult> {
+  const { locale } = sendSampleOrderInput.parse(input);
   await ensureSampleSource(db);
   const store = await getStore(db);
-  return postSampleOrder(store, `http://127.0.0.1:${env().PORT}`);
+  return postSampleOrder(store, `http://127.0.0.1:${env().PORT}`, { locale });
 }

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type OrderStatus, customers, orderItems, orders } from "@/db/schema";
+import { type OrderLabels, orderLabelsFor } from "@/lib/i18n/order-labels";
 import { getStore } from "../settings/store-settings";
 import { formatOrder } from "../templates/template-variables";
 import { maskEmail, maskPhone } from "./mask-contact";
@@ -9,6 +10,8 @@ import { isWellFormedReceiptToken } from "./receipt-url";
 /** What the public receipt page shows: formatted in the order's locale, contact details masked. */
 export type Receipt = {
   locale: string;
+  /** The page's words in the order's language (else the store's, else English). */
+  labels: OrderLabels;
   store: { name: string; brandColor: string; logoUrl: string | null; supportEmail: string | null; supportPhone: string | null };
   order: {
     number: string;
@@ -48,6 +51,7 @@ export async function getReceipt(db: Db, token: string): Promise<Receipt | null>
   const formatted = formatOrder({ order, items, customer: customer ?? null, store });
   return {
     locale: formatted.locale,
+    labels: orderLabelsFor(formatted.locale, store.defaultLocale),
     store: { name: store.name, brandColor: store.brandColor, logoUrl: store.logoUrl, supportEmail: store.supportEmail, supportPhone: store.supportPhone },
     order: {
       number: order.number,

@@ -1,22 +1,35 @@
 import { randomUUID } from "node:crypto";
-import { eq, isNull, and } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { channels, flowSteps, flows, stores, templateVersions, templates } from "@/db/schema";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { channels, flowSteps, flows, stores, templates } from "@/db/schema";
+import type { TemplateKind } from "@/lib/templates/template-kinds";
 import { recordAudit } from "../audit/record-audit";
 import { sealChannelCredentials } from "../channels/channel-credentials";
 import { ensureStore } from "../settings/store-settings";
-import { defaultTemplates } from "../templates/default-templates";
+import { defaultTemplateName } from "../templates/default-templates";
+import { ensureDefaultTemplates } from "../templates/ensure-default-templates";
+import { localePreferences, pickByLocale } from "../templates/template-locale";
 
 export const defaultFlowName = "Customer order confirmation";
+
+/** The default template of a kind in the store's language (else English), for the default flow's steps. */
+async function defaultTemplateId(tx: DbOrTx, kind: TemplateKind, defaultLocale: string): Promise<string> {
+  const candidates = await tx.select({ id: templates.id, locale: templates.locale }).from(templates).where(and(eq(templates.name, defaultTemplateName), eq(templates.channelKind, kind)));
+  return pickByLocale(candidates, localePreferences({ order: { locale: null }, customer: null, store: { defaultLocale } }))!.id;
+}
 
 /**
  * What a new install needs so a test order flows end to end with no credentials: two sandbox channels
  * (email and SMS, recorded in the database), the default templates and the default flow. Runs once per
- * store: deleting the flow later does not bring it back at the next start.
+ * store: deleting the flow later does not bring it back at the next start. The shipped templates are
+ * checked at every start, so an upgrade brings the kinds and languages an older install lacked.
  */
 export async function seedDefaults(db: Db): Promise<boolean> {
   const store = await ensureStore(db);
-  if (store.defaultsSeededAt) return false;
+  if (store.defaultsSeededAt) {
+    await ensureDefaultTemplates(db);
+    return false;
+  }
   return db.transaction(async (tx) => {
     // Claim the seeding, so two instances starting together do not both seed.
     const [claimed] = await tx
@@ -32,14 +45,8 @@ export async function seedDefaults(db: Db): Promise<boolean> {
       { id: channelIds.sms, provider: "sandbox", name: "Sandbox SMS", kind: "sms", credentialsEncrypted: sealChannelCredentials(channelIds.sms, {}) },
     ]);
 
-    const templateIds: Record<"email" | "sms", string> = { email: randomUUID(), sms: randomUUID() };
-    for (const kind of ["email", "sms"] as const) {
-      const content = defaultTemplates[kind];
-      const versionId = randomUUID();
-      await tx.insert(templates).values({ id: templateIds[kind], name: content.name, channelKind: kind, locale: store.defaultLocale });
-      await tx.insert(templateVersions).values({ id: versionId, templateId: templateIds[kind], version: 1, subject: content.subject, body: content.body });
-      await tx.update(templates).set({ liveVersionId: versionId }).where(eq(templates.id, templateIds[kind]));
-    }
+    await ensureDefaultTemplates(tx);
+    const templateIds = { email: await defaultTemplateId(tx, "email", store.defaultLocale), sms: await defaultTemplateId(tx, "sms", store.defaultLocale) };
 
     const [flow] = await tx.insert(flows).values({ name: defaultFlowName, trigger: "order_paid", conditions: {}, position: 0 }).returning();
     await tx.insert(flowSteps).values([

@@ -1,24 +1,26 @@
+import { type ShippedLanguage, isShippedLanguage, languageOf } from "@/lib/i18n/order-labels";
+import type { TemplateKind } from "@/lib/templates/template-kinds";
+import type { DefaultTemplateSet, TemplateContent } from "./defaults/default-template-set";
+import { german } from "./defaults/de";
+import { english } from "./defaults/en";
+import { spanish } from "./defaults/es";
+import { french } from "./defaults/fr";
+import { japanese } from "./defaults/ja";
+
+export type { TemplateContent } from "./defaults/default-template-set";
+
+/** The name of the order confirmation a new install starts with, in every kind and shipped language. */
+export const defaultTemplateName = "Order confirmation";
+
 /**
- * The templates a new install starts with, in Liquid. The email's subject and opening text are templates;
- * the branded layout around them (logo, items table, totals, receipt button) is emails/order-confirmation.
+ * The order confirmation a new install starts with, per language (written for each language, not
+ * translated word for word) and template kind. Seeded as version 1 of each template; also what a message
+ * uses when no template of its kind exists at all.
  */
-export const defaultTemplates = {
-  email: {
-    name: "Order confirmation",
-    subject: "Order {{ order.number }} confirmed — thank you{% if customer.first_name %}, {{ customer.first_name }}{% endif %}!",
-    // The layout adds the items, totals, delivery estimate, receipt button and support contact after this
-    // text (and to the plain-text part), so the text does not repeat them.
-    body: [
-      "Hi {{ customer.first_name | default: 'there' }},",
-      "",
-      "Thank you for your order. Your payment of {{ order.total }} is confirmed and we are getting your order ready.",
-      "",
-      "The details of your order are below, and your receipt is online whenever you need it.",
-    ].join("\n"),
-  },
-  sms: {
-    name: "Order confirmation",
-    subject: null,
-    body: "{{ store.name }}: order {{ order.number }} confirmed, {{ order.total }}.{% if order.delivery_estimate %} Delivery by {{ order.delivery_estimate }}.{% endif %} Receipt: {{ order.receipt_url }}",
-  },
-} as const;
+export const defaultTemplateSets: Record<ShippedLanguage, DefaultTemplateSet> = { en: english, es: spanish, fr: french, de: german, ja: japanese };
+
+/** The shipped wording for a kind in a locale's language, else English. */
+export function defaultContentFor(kind: TemplateKind, locale: string): TemplateContent {
+  const language = languageOf(locale);
+  return (isShippedLanguage(language) ? defaultTemplateSets[language] : english)[kind];
+}

@@ -1,49 +1,77 @@
-import { asc, count, eq, max } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, max, or, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { type ChannelKind, templateVersions, templates } from "@/db/schema";
+import { templateVersions, templates } from "@/db/schema";
+import { escapeLike } from "@/db/escape-like";
+import { type Page, offsetOf, pageOf } from "@/lib/pagination";
+import { type TemplateKind, templateKindFor, templateKinds } from "@/lib/templates/template-kinds";
+
+export const listTemplatesInput = z.object({
+  /** Part of the name or the locale. */
+  search: z.string().trim().max(100).optional(),
+  channelKind: z.enum(templateKinds).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(25),
+});
 
 export type TemplateSummary = {
   id: string;
   name: string;
-  channelKind: ChannelKind;
+  channelKind: TemplateKind;
   locale: string;
   /** The live version's number; null when no version is live. */
   liveVersion: number | null;
   versionCount: number;
-  /** The live version's content (Liquid). */
-  subject: string | null;
-  body: string | null;
+  /** The newest version's number, when it is newer than the live one (an unpublished draft). */
+  draftVersion: number | null;
   /** The later of the template's own change and its newest version. */
   updatedAt: Date;
 };
 
-/** Every template with its live version, by channel kind, name and locale. */
-export async function listTemplates(db: DbOrTx): Promise<TemplateSummary[]> {
-  const [rows, versionStats] = await Promise.all([
+/** Templates by name, channel kind and locale, with their live version, filtered and a page at a time. */
+export async function listTemplates(db: DbOrTx, input: z.input<typeof listTemplatesInput> = {}): Promise<Page<TemplateSummary>> {
+  const { search, channelKind, page, pageSize } = listTemplatesInput.parse(input);
+  const filters: SQL[] = [];
+  if (search) {
+    const pattern = `%${escapeLike(search)}%`;
+    filters.push(or(ilike(templates.name, pattern), ilike(templates.locale, pattern))!);
+  }
+  if (channelKind) filters.push(channelKind === "crm" ? inArray(templates.channelKind, ["crm", "support", "webhook"]) : eq(templates.channelKind, channelKind));
+  const where = filters.length ? and(...filters) : undefined;
+  const [rows, [totals]] = await Promise.all([
     db
-      .select({ template: templates, live: { version: templateVersions.version, subject: templateVersions.subject, body: templateVersions.body } })
+      .select({ template: templates, liveVersion: templateVersions.version })
       .from(templates)
       .leftJoin(templateVersions, eq(templateVersions.id, templates.liveVersionId))
-      .orderBy(asc(templates.channelKind), asc(templates.name), asc(templates.locale)),
-    db
-      .select({ templateId: templateVersions.templateId, versions: count(), newest: max(templateVersions.createdAt) })
-      .from(templateVersions)
-      .groupBy(templateVersions.templateId),
+      .where(where)
+      .orderBy(asc(templates.name), asc(templates.channelKind), asc(templates.locale))
+      .limit(pageSize)
+      .offset(offsetOf(page, pageSize)),
+    db.select({ total: count() }).from(templates).where(where),
   ]);
-  const statsOf = new Map(versionStats.map((stats) => [stats.templateId, stats]));
-  return rows.map(({ template, live }) => {
-    const stats = statsOf.get(template.id);
-    const newest = stats?.newest ? new Date(stats.newest) : null;
+  const ids = rows.map((row) => row.template.id);
+  const stats = ids.length
+    ? await db
+        .select({ templateId: templateVersions.templateId, versions: count(), newest: max(templateVersions.version), newestAt: max(templateVersions.createdAt) })
+        .from(templateVersions)
+        .where(inArray(templateVersions.templateId, ids))
+        .groupBy(templateVersions.templateId)
+    : [];
+  const statsOf = new Map(stats.map((row) => [row.templateId, row]));
+  const items = rows.map(({ template, liveVersion }) => {
+    const stat = statsOf.get(template.id);
+    const newestAt = stat?.newestAt ? new Date(stat.newestAt) : null;
+    const newest = stat?.newest ?? null;
     return {
       id: template.id,
       name: template.name,
-      channelKind: template.channelKind,
+      channelKind: templateKindFor(template.channelKind),
       locale: template.locale,
-      liveVersion: live?.version ?? null,
-      versionCount: stats?.versions ?? 0,
-      subject: live?.subject ?? null,
-      body: live?.body ?? null,
-      updatedAt: newest && newest > template.updatedAt ? newest : template.updatedAt,
+      liveVersion: liveVersion ?? null,
+      versionCount: stat?.versions ?? 0,
+      draftVersion: newest !== null && newest !== liveVersion ? newest : null,
+      updatedAt: newestAt && newestAt > template.updatedAt ? newestAt : template.updatedAt,
     };
   });
+  return pageOf(items, totals?.total ?? 0, page, pageSize);
 }

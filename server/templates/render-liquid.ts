@@ -25,10 +25,14 @@ export const defaultLiquidLimits: LiquidLimits = { parseLimit: 100_000, renderLi
 /** `html`: values are HTML-escaped on output (the template's own markup is kept); `none`: plain text, SMS. */
 export type OutputMode = "html" | "none";
 
-export type TemplatePart = "subject" | "body";
+/** The parts of a template: the subject (email, CRM note), the email's heading and footer, the body. */
+export const templateParts = ["subject", "heading", "body", "footer"] as const;
+export type TemplatePart = (typeof templateParts)[number];
 
-function partLabel(part: TemplatePart): string {
-  return part === "subject" ? "The subject" : "The message";
+const partLabels: Record<TemplatePart, string> = { subject: "The subject", heading: "The heading", body: "The message", footer: "The footer" };
+
+export function partLabel(part: TemplatePart): string {
+  return partLabels[part];
 }
 
 type Position = { line: number | null; column: number | null };
@@ -108,9 +112,10 @@ function parse(liquid: Liquid, source: string, part: TemplatePart): Template[] {
   }
 }
 
-/** Checks a template's syntax without rendering it; throws TemplateSyntaxError. */
-export function checkTemplateSyntax(source: string, part: TemplatePart = "body", limits: LiquidLimits = defaultLiquidLimits): void {
-  parse(engineFor("none", limits), source, part);
+/** Parses a template without rendering it, for checks; throws TemplateSyntaxError. */
+export function parseTemplate(source: string, part: TemplatePart = "body", limits: LiquidLimits = defaultLiquidLimits): { liquid: Liquid; templates: Template[] } {
+  const liquid = engineFor("none", limits);
+  return { liquid, templates: parse(liquid, source, part) };
 }
 
 export async function renderLiquid(

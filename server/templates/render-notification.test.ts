@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultTemplates } from "./default-templates";
+import { english } from "./defaults/en";
 import { orderInput } from "./order-input.fixture";
 import { TemplateRenderError, TemplateSyntaxError } from "./render-liquid";
 import { renderNotification } from "./render-notification";
@@ -9,7 +9,7 @@ const receiptUrl = "https://orders.northwind.example/r/tok_abcdefghijklmnopqrstu
 
 describe("renderNotification for email", () => {
   it("renders the subject, the branded HTML and the plain-text part from the default template", async () => {
-    const rendered = await renderNotification({ ...orderInput(), template: defaultTemplates.email, channelKind: "email" });
+    const rendered = await renderNotification({ ...orderInput(), template: english.email, kind: "email" });
     expect(rendered.subject).toBe("Order #1001 confirmed — thank you, Ada!");
 
     const html = rendered.html!;
@@ -40,7 +40,7 @@ describe("renderNotification for email", () => {
         "",
         "The details of your order are below, and your receipt is online whenever you need it.",
         "",
-        "Order #1001 · placed Nov 27, 2026, 2:00 AM",
+        "Order #1001 · Placed Nov 27, 2026, 2:00 AM",
         "",
         "Trail Runner 2 (Size 42 / Blue)",
         "  1 × $129.00 = $129.00",
@@ -59,6 +59,8 @@ describe("renderNotification for email", () => {
         "Questions about your order? help@northwind.example · +14155550100",
         "",
         "Northwind",
+        "",
+        "You are receiving this email because you placed an order with Northwind.",
       ].join("\n"),
     );
     expect(rendered.variables).toMatchObject({ "order.number": "#1001", "order.total": "$158.57", "customer.first_name": "Ada", "order.receipt_url": receiptUrl, "store.name": "Northwind" });
@@ -68,7 +70,7 @@ describe("renderNotification for email", () => {
     const rendered = await renderNotification({
       ...orderInput({ customer: { name: hostileName } }),
       template: { subject: "For {{ customer.name }}", body: "Dear {{ customer.name }},\n\n<em>Thanks</em> from {{ store.name }}" },
-      channelKind: "email",
+      kind: "email",
     });
     expect(rendered.html).not.toContain("<script>");
     expect(rendered.html).toContain("Dear &lt;script&gt;alert(1)&lt;/script&gt; Hacker,");
@@ -82,18 +84,20 @@ describe("renderNotification for email", () => {
     const rendered = await renderNotification({
       ...orderInput({ order: { currency: "EUR", locale: "de-DE", discountTotal: 0, subtotal: 15800, total: 17437 } }),
       template: { subject: "Bestellung {{ order.number }}", body: "Danke! Summe: {{ order.total }}" },
-      channelKind: "email",
+      kind: "email",
     });
     expect(rendered.html).toContain('lang="de-DE"');
     expect(rendered.html).toContain("Danke! Summe: 174,37\u00a0€");
     expect(rendered.html).toContain("Donnerstag, 3. Dezember 2026");
-    expect(rendered.html).not.toContain("Discounts");
-    expect(rendered.text).not.toContain("Discounts");
-    expect(rendered.text).toContain("Total: 174,37\u00a0€");
+    // The layout speaks the order's language too.
+    expect(rendered.html).not.toContain("Rabatte");
+    expect(rendered.text).not.toContain("Rabatte");
+    expect(rendered.text).toContain("Gesamtsumme: 174,37\u00a0€");
+    expect(rendered.html).toContain("Voraussichtliche Lieferung");
   });
 
   it("renders body paragraphs: blank lines separate them, single newlines break lines", async () => {
-    const rendered = await renderNotification({ ...orderInput(), template: { subject: "x", body: "One\ntwo\n\n\n\nThree{% if order.missing %}\n\nNot shown{% endif %}" }, channelKind: "email" });
+    const rendered = await renderNotification({ ...orderInput(), template: { subject: "x", body: "One\ntwo\n\n\n\nThree{% if order.missing %}\n\nNot shown{% endif %}" }, kind: "email" });
     expect(rendered.html).toContain("One<br>\ntwo</p>");
     expect(rendered.html).toContain("Three</p>");
     expect(rendered.html).not.toContain("Not shown");
@@ -101,47 +105,43 @@ describe("renderNotification for email", () => {
   });
 
   it("names the part that has a syntax error", async () => {
-    await expect(renderNotification({ ...orderInput(), template: { subject: "Order {{ order.number", body: "ok" }, channelKind: "email" })).rejects.toThrow(
+    await expect(renderNotification({ ...orderInput(), template: { subject: "Order {{ order.number", body: "ok" }, kind: "email" })).rejects.toThrow(
       /^The subject has a template syntax error on line 1, column 7: output "{{ order.number" not closed\.$/,
     );
-    await expect(renderNotification({ ...orderInput(), template: { subject: "ok", body: "{% for %}" }, channelKind: "email" })).rejects.toBeInstanceOf(TemplateSyntaxError);
+    await expect(renderNotification({ ...orderInput(), template: { subject: "ok", body: "{% for %}" }, kind: "email" })).rejects.toBeInstanceOf(TemplateSyntaxError);
   });
 });
 
 describe("renderNotification for text channels", () => {
   it("renders SMS as plain text only, with nothing escaped", async () => {
-    const rendered = await renderNotification({ ...orderInput({ customer: { name: hostileName } }), template: { subject: "ignored", body: "Hi {{ customer.name }} & co: {{ order.total }}" }, channelKind: "sms" });
+    const rendered = await renderNotification({ ...orderInput({ customer: { name: hostileName } }), template: { subject: "ignored", body: "Hi {{ customer.name }} & co: {{ order.total }}" }, kind: "sms" });
     expect(rendered).toMatchObject({ subject: null, html: null, text: `Hi ${hostileName} & co: $158.57` });
     expect(rendered.text).not.toContain("&lt;");
     expect(rendered.variables["customer.name"]).toBe(hostileName);
   });
 
   it("renders the default SMS", async () => {
-    const rendered = await renderNotification({ ...orderInput(), template: defaultTemplates.sms, channelKind: "sms" });
+    const rendered = await renderNotification({ ...orderInput(), template: english.sms, kind: "sms" });
     expect(rendered.text).toBe(`Northwind: order #1001 confirmed, $158.57. Delivery by Thursday, December 3, 2026. Receipt: ${receiptUrl}`);
-    const withoutEstimate = await renderNotification({ ...orderInput({ order: { deliveryEstimate: null } }), template: defaultTemplates.sms, channelKind: "sms" });
+    const withoutEstimate = await renderNotification({ ...orderInput({ order: { deliveryEstimate: null } }), template: english.sms, kind: "sms" });
     expect(withoutEstimate.text).toBe(`Northwind: order #1001 confirmed, $158.57. Receipt: ${receiptUrl}`);
   });
 
   it("renders messaging and chat as text only too", async () => {
     for (const channelKind of ["messaging", "chat"] as const) {
-      const rendered = await renderNotification({ ...orderInput(), template: { subject: "x", body: "<b>{{ order.number }}</b>" }, channelKind });
+      const rendered = await renderNotification({ ...orderInput(), template: { subject: "x", body: "<b>{{ order.number }}</b>" }, kind: channelKind });
       expect(rendered).toMatchObject({ subject: null, html: null, text: "<b>#1001</b>" });
     }
   });
 
   it("refuses to send an empty text message", async () => {
-    await expect(renderNotification({ ...orderInput(), template: { subject: null, body: "{% if order.missing %}x{% endif %}  \n" }, channelKind: "sms" })).rejects.toBeInstanceOf(TemplateRenderError);
+    await expect(renderNotification({ ...orderInput(), template: { subject: null, body: "{% if order.missing %}x{% endif %}  \n" }, kind: "sms" })).rejects.toBeInstanceOf(TemplateRenderError);
   });
 });
 
-describe("renderNotification for CRM, support and webhooks", () => {
-  it("gives a subject, text and HTML, with a subject of its own when the template has none", async () => {
-    for (const channelKind of ["crm", "support", "webhook"] as const) {
-      const rendered = await renderNotification({ ...orderInput(), template: { subject: null, body: "New order from {{ customer.name }}" }, channelKind });
-      expect(rendered.subject).toBe("Order #1001 from Northwind");
-      expect(rendered.text.startsWith("New order from Ada Lovelace\n\nOrder #1001")).toBe(true);
-      expect(rendered.html).toContain("New order from Ada Lovelace");
-    }
+describe("renderNotification for CRM and support notes", () => {
+  it("gives a title and the note as plain text, with a title of its own when the template has none", async () => {
+    const rendered = await renderNotification({ ...orderInput({ customer: { name: hostileName } }), template: { subject: null, body: "New order from {{ customer.name }}" }, kind: "crm" });
+    expect(rendered).toMatchObject({ subject: "Order #1001 confirmed ($158.57)", text: `New order from ${hostileName}`, html: null });
   });
 });

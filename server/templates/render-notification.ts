@@ -1,30 +1,37 @@
 import { render } from "@react-email/render";
 import { createElement } from "react";
-import type { ChannelKind } from "@/db/schema";
+import { type OrderLabels, fillLabel, orderLabelsFor } from "@/lib/i18n/order-labels";
+import type { TemplateKind } from "@/lib/templates/template-kinds";
 import { OrderConfirmationEmail, type OrderConfirmationEmailProps } from "@/emails/order-confirmation";
 import { receiptUrl } from "../receipts/receipt-url";
+import { type TemplateContent, defaultContentFor } from "./default-templates";
 import { TemplateRenderError, renderLiquid } from "./render-liquid";
+import { formattingLocale, localePreferences } from "./template-locale";
 import { type FormattedOrder, type OrderMessageInput, buildTemplateVariables, flattenTemplateVariables, formatOrder } from "./template-variables";
 
 export type RenderNotificationInput = OrderMessageInput & {
-  /** The live version's subject and body (Liquid). The subject is used by email-like channels only. */
-  template: { subject: string | null; body: string };
-  channelKind: ChannelKind;
+  /**
+   * The version's parts (Liquid) and the template's locale. Subject: email and CRM notes; heading and
+   * footer: email only; a null part takes the shipped default in the template's language.
+   */
+  template: Partial<TemplateContent> & { body: string; locale?: string | null };
+  kind: TemplateKind;
+  /** Who reads it: internal alerts are formatted in the store's locale, not the customer's. */
+  audience?: "customer" | "internal";
 };
 
 export type RenderedNotification = {
-  /** Email-like channels only (email, CRM, support, webhook); null for SMS, messaging and chat. */
+  /** Email and CRM / support notes only; null for SMS, messaging and chat. */
   subject: string | null;
-  /** The SMS/chat message itself, or the plain-text part of an email. */
+  /** The SMS/chat message itself, the note, or the plain-text part of an email. */
   text: string;
-  /** The branded email (react-email); null for SMS, messaging and chat. */
+  /** The branded email (react-email); null for everything but email. */
   html: string | null;
   /** Scalar variables by dotted name, for OutboundMessage.variables. */
   variables: Record<string, string>;
+  /** The locale money and dates were formatted in. */
+  locale: string;
 };
-
-/** Channels whose messages have a subject and a rich body: emails, CRM records, support tickets, webhooks. */
-const richKinds = new Set<ChannelKind>(["email", "crm", "support", "webhook"]);
 
 /** Trailing spaces off every line, at most one blank line in a row, no blank lines at the ends. */
 function tidyText(text: string): string {
@@ -34,6 +41,14 @@ function tidyText(text: string): string {
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
+}
+
+/**
+ * Intl puts no-break spaces in money and dates ("158,57 €", "1 234,00 $"). They are not in GSM-7, so one
+ * would make a French or German SMS UCS-2 and cost up to twice as much; carriers show a plain space anyway.
+ */
+function plainSpaces(text: string): string {
+  return text.replace(/[\u00a0\u202f\u2007\u2009]/g, " ");
 }
 
 /** HTML paragraphs from rendered HTML text: blank lines separate paragraphs, single newlines become <br>. */
@@ -46,33 +61,42 @@ function htmlParagraphs(html: string): string[] {
 }
 
 /** The plain-text part after the store's message: items, totals, delivery, receipt link, support. */
-export function orderSummaryText(input: OrderMessageInput, formatted: FormattedOrder = formatOrder(input)): string {
+export function orderSummaryText(input: OrderMessageInput, formatted: FormattedOrder, labels: OrderLabels): string {
   const { order, store, appUrl } = input;
   const totals = formatted.totals;
-  const lines = [formatted.placedAt ? `Order ${order.number} · placed ${formatted.placedAt}` : `Order ${order.number}`, ""];
+  const title = fillLabel(labels.order, { number: order.number });
+  const lines = [formatted.placedAt ? `${title} · ${fillLabel(labels.placed, { date: formatted.placedAt })}` : title, ""];
   for (const item of formatted.items) {
     lines.push(item.variant ? `${item.name} (${item.variant})` : item.name, `  ${item.quantity} × ${item.unitPrice} = ${item.lineTotal}`);
   }
   lines.push("");
-  for (const [label, value] of [["Subtotal", totals.subtotal], ["Discounts", totals.discount], ["Shipping", totals.shipping], ["Tax", totals.tax], ["Total", totals.total]] as const) {
-    if (value !== null) lines.push(`${label}: ${value}`);
-  }
+  const rows = [
+    [labels.subtotal, totals.subtotal],
+    [labels.discounts, totals.discount],
+    [labels.shipping, totals.shipping],
+    [labels.tax, totals.tax],
+    [labels.total, totals.total],
+  ] as const;
+  for (const [label, value] of rows) if (value !== null) lines.push(`${label}: ${value}`);
   lines.push("");
-  if (formatted.deliveryEstimate) lines.push(`Estimated delivery: ${formatted.deliveryEstimate}`);
-  lines.push(`View your receipt: ${receiptUrl(appUrl, order.receiptToken)}`);
+  if (formatted.deliveryEstimate) lines.push(`${labels.estimatedDelivery}: ${formatted.deliveryEstimate}`);
+  lines.push(`${labels.viewReceipt}: ${receiptUrl(appUrl, order.receiptToken)}`);
   const support = [store.supportEmail, store.supportPhone].filter(Boolean).join(" · ");
-  if (support) lines.push("", `Questions about your order? ${support}`);
+  if (support) lines.push("", `${labels.questions} ${support}`);
   lines.push("", store.name);
   return lines.join("\n");
 }
 
-function emailPropsOf(input: OrderMessageInput, formatted: FormattedOrder, subject: string, bodyHtml: string): OrderConfirmationEmailProps {
+function emailProps(input: OrderMessageInput, formatted: FormattedOrder, parts: { subject: string; heading: string; bodyHtml: string; footer: string; labels: OrderLabels }): OrderConfirmationEmailProps {
   const { order, store, appUrl } = input;
   return {
     locale: formatted.locale,
-    previewText: subject,
+    previewText: parts.subject,
+    labels: parts.labels,
     store: { name: store.name, brandColor: store.brandColor, logoUrl: store.logoUrl, supportEmail: store.supportEmail, supportPhone: store.supportPhone },
-    introParagraphsHtml: htmlParagraphs(bodyHtml),
+    heading: parts.heading,
+    introParagraphsHtml: htmlParagraphs(parts.bodyHtml),
+    footer: parts.footer,
     order: {
       ...formatted.totals,
       number: order.number,
@@ -84,30 +108,47 @@ function emailPropsOf(input: OrderMessageInput, formatted: FormattedOrder, subje
   };
 }
 
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+
 /**
- * Renders one message for one order and channel kind:
- * - email, CRM, support, webhook: subject (Liquid, plain), text (the body as plain text + an items and
- *   totals summary + the receipt link) and HTML (the branded react-email layout around the body rendered
- *   with every variable HTML-escaped);
- * - SMS, messaging, chat: the body as plain text only, nothing escaped.
+ * Renders one message for one order and template kind, in the template's language:
+ * - email: subject, the branded react-email layout (heading, the body with every variable HTML-escaped,
+ *   items and totals with translated labels, footer) and its plain-text part;
+ * - CRM / support note: a title (the subject) and the body as plain text;
+ * - SMS, messaging, chat: the body as plain text only, nothing escaped (SMS without no-break spaces).
+ * Money and dates follow the order's locale when it is the template's language, else the template's own.
  * Throws TemplateSyntaxError / TemplateRenderError with a message naming the part and the problem.
  */
 export async function renderNotification(input: RenderNotificationInput): Promise<RenderedNotification> {
-  const formatted = formatOrder(input);
+  const { template, kind } = input;
+  const preferences = localePreferences(input, input.audience);
+  const language = template.locale ?? preferences[0]!;
+  const locale = formattingLocale(language, preferences);
+  const defaults = defaultContentFor(kind, language);
+  const formatted = formatOrder(input, locale);
   const scope = buildTemplateVariables(input, formatted);
   const variables = flattenTemplateVariables(scope);
-  const bodyText = tidyText(await renderLiquid(input.template.body, scope, { mode: "none", part: "body" }));
+  const bodyText = tidyText(await renderLiquid(template.body, scope, { mode: "none", part: "body" }));
+  const base = { variables, locale };
 
-  if (!richKinds.has(input.channelKind)) {
+  if (kind === "sms" || kind === "messaging" || kind === "chat") {
     if (!bodyText) throw new TemplateRenderError("body", "it produced an empty message");
-    return { subject: null, text: bodyText, html: null, variables };
+    return { ...base, subject: null, text: kind === "sms" ? plainSpaces(bodyText) : bodyText, html: null };
   }
 
-  const subjectSource = input.template.subject?.trim() ? input.template.subject : "Order {{ order.number }} from {{ store.name }}";
-  const subject = (await renderLiquid(subjectSource, scope, { mode: "none", part: "subject" })).replace(/\s+/g, " ").trim();
+  const subjectSource = template.subject?.trim() ? template.subject : (defaults.subject ?? "");
+  const subject = oneLine(await renderLiquid(subjectSource, scope, { mode: "none", part: "subject" }));
   if (!subject) throw new TemplateRenderError("subject", "it produced an empty subject");
-  const bodyHtml = await renderLiquid(input.template.body, scope, { mode: "html", part: "body" });
-  const text = [bodyText, orderSummaryText(input, formatted)].filter(Boolean).join("\n\n");
-  const html = await render(createElement(OrderConfirmationEmail, emailPropsOf(input, formatted, subject, bodyHtml)));
-  return { subject, text, html, variables };
+  if (kind === "crm") {
+    if (!bodyText) throw new TemplateRenderError("body", "it produced an empty note");
+    return { ...base, subject, text: bodyText, html: null };
+  }
+
+  const labels = orderLabelsFor(language);
+  const heading = oneLine(await renderLiquid(template.heading ?? defaults.heading ?? "", scope, { mode: "none", part: "heading" }));
+  const footer = tidyText(await renderLiquid(template.footer ?? defaults.footer ?? "", scope, { mode: "none", part: "footer" }));
+  const bodyHtml = await renderLiquid(template.body, scope, { mode: "html", part: "body" });
+  const text = [bodyText, orderSummaryText(input, formatted, labels), footer].filter(Boolean).join("\n\n");
+  const html = await render(createElement(OrderConfirmationEmail, emailProps(input, formatted, { subject, heading, bodyHtml, footer, labels })));
+  return { ...base, subject, text, html };
 }

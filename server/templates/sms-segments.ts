@@ -71,3 +71,11 @@ export function countSmsSegments(text: string): SmsSegmentCount {
   const { segments, lastUsed } = packSegments(costs, multi);
   return { encoding, characters: characters.length, units, segments, perSegment: multi, remainingInSegment: multi - lastUsed, nonGsmCharacters };
 }
+
+/** A change that moved a message from GSM-7 to UCS-2: what caused it and what it does to the cost. */
+export type SmsEncodingChange = { from: "GSM-7"; to: "UCS-2"; segmentsBefore: number; segmentsAfter: number; characters: string[] };
+
+export function smsEncodingChange(before: SmsSegmentCount, after: SmsSegmentCount): SmsEncodingChange | null {
+  if (before.encoding !== "GSM-7" || after.encoding !== "UCS-2") return null;
+  return { from: "GSM-7", to: "UCS-2", segmentsBefore: before.segments, segmentsAfter: after.segments, characters: after.nonGsmCharacters };
+}

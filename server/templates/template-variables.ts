@@ -40,6 +40,7 @@ export type TemplateVariables = {
     items: Array<{ name: string; variant: string | null; sku: string | null; quantity: number; unit_price: string; line_total: string }>;
     delivery_estimate: string | null;
     receipt_url: string;
+    tracking_url: string | null;
     status_url: string | null;
     placed_at: string | null;
   };
@@ -71,11 +72,11 @@ export function firstNameOf(name: string | null | undefined): string | null {
 }
 
 /**
- * Amounts and dates of one order, formatted once for templates, emails and the receipt page. In `totals`
- * the discount is negative, and a discount, shipping or tax of zero is null (a row to leave out).
+ * Amounts and dates of one order, formatted once for templates, emails and the receipt page, in the
+ * message's locale unless one is given (a template written in another language formats in its own). In
+ * `totals` the discount is negative, and a discount, shipping or tax of zero is null (a row to leave out).
  */
-export function formatOrder({ order, items, customer, store }: Omit<OrderMessageInput, "appUrl">) {
-  const locale = messageLocale(order, customer, store);
+export function formatOrder({ order, items, customer, store }: Omit<OrderMessageInput, "appUrl">, locale: string = messageLocale(order, customer, store)) {
   const money = (minorUnits: number) => formatMoney(minorUnits, order.currency, locale);
   const optional = (minorUnits: number) => (minorUnits === 0 ? null : money(minorUnits));
   return {
@@ -120,6 +121,7 @@ export function buildTemplateVariables(input: OrderMessageInput, formatted: Form
       items: formatted.items.map((item) => ({ name: item.name, variant: item.variant, sku: item.sku, quantity: item.quantity, unit_price: item.unitPrice, line_total: item.lineTotal })),
       delivery_estimate: formatted.deliveryEstimate,
       receipt_url: receiptUrl(appUrl, order.receiptToken),
+      tracking_url: order.statusUrl,
       status_url: order.statusUrl,
       placed_at: formatted.placedAt,
     },

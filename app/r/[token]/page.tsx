@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ReceiptView } from "@/components/receipt/receipt-view";
+import { fillLabel } from "@/lib/i18n/order-labels";
 import { getDb } from "@/server/database";
 import { getReceipt } from "@/server/receipts/get-receipt";
 
@@ -16,7 +17,7 @@ const loadReceipt = cache(async (token: string) => getReceipt(await getDb(), tok
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const receipt = await loadReceipt((await params).token);
   return {
-    title: { absolute: receipt ? `Receipt for order ${receipt.order.number} · ${receipt.store.name}` : "Receipt not found" },
+    title: { absolute: receipt ? `${fillLabel(receipt.labels.receiptTitle, { number: receipt.order.number })} · ${receipt.store.name}` : "Receipt not found" },
     robots: { index: false, follow: false, nocache: true, googleBot: { index: false, follow: false } },
     // The token is in the URL: keep it out of Referer headers sent to the logo host and linked sites.
     referrer: "no-referrer",
