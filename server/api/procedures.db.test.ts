@@ -30,6 +30,19 @@ describeWithDatabase("tRPC procedures and roles", (database) => {
     }
   });
 
+  it("keeps agents out of templates, and lets managers in", async () => {
+    const agent = await callerFor("agent");
+    const anyId = "00000000-0000-4000-8000-000000000000";
+    await expect(agent.templates.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(agent.templates.save({ templateId: anyId, body: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(agent.templates.publish({ versionId: anyId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(agent.templates.preview({ templateId: anyId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(agent.templates.sendTest({ templateId: anyId, channelId: anyId, to: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const manager = await callerFor("manager");
+    await expect(manager.templates.list()).resolves.toMatchObject({ page: 1 });
+    await expect(manager.templates.publish({ versionId: anyId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("lets an admin manage users, and maps domain errors to their tRPC codes", async () => {
     const admin = await callerFor("admin");
     const created = await admin.users.create({ email: "mapped@test.example", role: "agent" });

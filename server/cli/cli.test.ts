@@ -18,7 +18,8 @@ function cli(dataDir: string, ...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe("admin CLI", () => {
+// Each command is a process of its own (tsx, the embedded database, migrations): slow on a loaded machine.
+describe("admin CLI", { timeout: 120_000 }, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "orderbell-cli-"));
 
   it("creates and lists users, printing JSON with --json", () => {
@@ -52,6 +53,16 @@ describe("admin CLI", () => {
     const migrate = JSON.parse(cli(dataDir, "migrate", "--json").stdout);
     expect(migrate).toMatchObject({ driver: "pglite", pending: 0 });
     expect(migrate.applied).toBe(migrate.latest);
+  });
+
+  it("lists every template with its id, channel kind and locale", () => {
+    const listed = cli(dataDir, "template:list", "--json");
+    expect(listed.code, listed.stderr).toBe(0);
+    const templates = JSON.parse(listed.stdout) as Array<{ id: string; channelKind: string; locale: string; liveVersion: number }>;
+    expect(templates).toHaveLength(25);
+    expect(templates[0]).toMatchObject({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), channelKind: expect.any(String), locale: expect.any(String), liveVersion: 1 });
+    expect(templates.filter((template) => template.locale === "ja").map((template) => template.channelKind).sort()).toEqual(["chat", "crm", "email", "messaging", "sms"]);
+    expect(cli(dataDir, "template:list").stdout).toMatch(/^sms\s+es\s+v1 live\s+Order confirmation/m);
   });
 
   it("explains usage mistakes with exit code 2", () => {

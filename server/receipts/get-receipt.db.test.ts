@@ -105,6 +105,16 @@ describeWithDatabase("getReceipt", (database) => {
     expect(receipt!.order.totals).toEqual({ subtotal: "158,00\u00a0€", discount: null, shipping: "4,99\u00a0€", tax: "11,38\u00a0€", total: "174,37\u00a0€" });
     expect(receipt!.order.deliveryEstimate).toBe("Donnerstag, 3. Dezember 2026");
     expect(receipt!.order.placedAt).toBe("27.11.2026, 02:00");
+    expect(receipt!.labels).toMatchObject({ receiptTitle: "Beleg zur Bestellung {number}", total: "Gesamtsumme", estimatedDelivery: "Voraussichtliche Lieferung" });
+  });
+
+  it("speaks the order's language: Japanese yen without decimals and Japanese labels; English for a language not shipped", async () => {
+    const { db, token } = await makeOrder({ currency: "JPY", locale: "ja-JP", subtotal: 15800, discountTotal: 0, taxTotal: 0, shippingTotal: 0, total: 15800 });
+    const receipt = await getReceipt(db, token);
+    expect(receipt!.order.totals.total).toBe("￥15,800");
+    expect(receipt!.labels).toMatchObject({ receiptTitle: "ご注文 {number} の領収書", total: "合計", print: "領収書を印刷" });
+    const other = await makeOrder({ locale: "pt-BR" });
+    expect((await getReceipt(other.db, other.token))!.labels.total).toBe("Total");
   });
 
   it("says when an order was cancelled or refunded, and drops a status link that is not http(s)", async () => {

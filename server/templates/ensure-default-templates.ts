@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { templateVersions, templates } from "@/db/schema";
-import { languageOf, shippedLanguages } from "@/lib/i18n/order-labels";
-import { templateKinds } from "@/lib/templates/template-kinds";
+import { type ShippedLanguage, languageOf, shippedLanguages } from "@/lib/i18n/order-labels";
+import { type TemplateKind, templateKinds } from "@/lib/templates/template-kinds";
 import { recordAudit } from "../audit/record-audit";
 import { defaultTemplateName, defaultTemplateSets } from "./default-templates";
 
@@ -15,23 +15,24 @@ import { defaultTemplateName, defaultTemplateSets } from "./default-templates";
 export async function ensureDefaultTemplates(db: DbOrTx): Promise<number> {
   const existing = await db.select({ channelKind: templates.channelKind, locale: templates.locale }).from(templates).where(eq(templates.name, defaultTemplateName));
   const covered = new Set(existing.map((template) => `${template.channelKind}:${languageOf(template.locale)}`));
-  let created = 0;
-  for (const language of shippedLanguages) {
-    for (const kind of templateKinds) {
-      if (covered.has(`${kind}:${language}`)) continue;
-      const [template] = await db
-        .insert(templates)
-        .values({ name: defaultTemplateName, channelKind: kind, locale: language })
-        .onConflictDoNothing({ target: [templates.name, templates.channelKind, templates.locale] })
-        .returning({ id: templates.id });
-      // Another instance starting at the same moment created it first.
-      if (!template) continue;
-      const content = defaultTemplateSets[language][kind];
-      const [version] = await db.insert(templateVersions).values({ templateId: template.id, version: 1, ...content }).returning({ id: templateVersions.id });
-      await db.update(templates).set({ liveVersionId: version!.id }).where(eq(templates.id, template.id));
-      created += 1;
-    }
-  }
-  if (created > 0) await recordAudit(db, null, { action: "template.defaults_added", targetType: "template", details: { name: defaultTemplateName, created } });
-  return created;
+  const missing = shippedLanguages.flatMap((language) => templateKinds.filter((kind) => !covered.has(`${kind}:${language}`)).map((kind) => ({ language, kind })));
+  if (!missing.length) return 0;
+  // Three statements whatever the count: this runs at every start, and the first one seeds 25 templates.
+  const created = await db
+    .insert(templates)
+    .values(missing.map(({ language, kind }) => ({ name: defaultTemplateName, channelKind: kind, locale: language })))
+    // Another instance starting at the same moment created some first: those are left to it.
+    .onConflictDoNothing({ target: [templates.name, templates.channelKind, templates.locale] })
+    .returning({ id: templates.id, channelKind: templates.channelKind, locale: templates.locale });
+  if (!created.length) return 0;
+  const versions = await db
+    .insert(templateVersions)
+    .values(created.map((template) => ({ templateId: template.id, version: 1, ...defaultTemplateSets[template.locale as ShippedLanguage][template.channelKind as TemplateKind] })))
+    .returning({ id: templateVersions.id, templateId: templateVersions.templateId });
+  await db
+    .update(templates)
+    .set({ liveVersionId: sql`(select ${templateVersions.id} from ${templateVersions} where ${templateVersions.templateId} = ${templates.id} and ${templateVersions.version} = 1)` })
+    .where(inArray(templates.id, versions.map((version) => version.templateId)));
+  await recordAudit(db, null, { action: "template.defaults_added", targetType: "template", details: { name: defaultTemplateName, created: created.length } });
+  return created.length;
 }

@@ -112,6 +112,43 @@ describe("renderNotification for email", () => {
   });
 });
 
+describe("renderNotification escaping and layout parts", () => {
+  const scriptItem = "<script>alert(1)</script>";
+
+  it("keeps an item named like a script inert in the email's items table and in a Liquid loop", async () => {
+    const input = orderInput();
+    input.items[0] = { ...input.items[0]!, name: scriptItem };
+    const rendered = await renderNotification({ ...input, template: { subject: "Your {{ order.items.first.name }}", body: "{% for item in order.items %}{{ item.name }}\n{% endfor %}" }, kind: "email" });
+    expect(rendered.html).not.toContain("<script>");
+    expect(rendered.html!.match(/&lt;script&gt;alert\(1\)&lt;\/script&gt;/g)?.length).toBeGreaterThanOrEqual(2);
+    // Plain text and subjects are not HTML: they carry the name as it is.
+    expect(rendered.subject).toBe(`Your ${scriptItem}`);
+    expect(rendered.text).toContain(scriptItem);
+  });
+
+  it("renders the heading and footer from the template, and the language's defaults when they are empty", async () => {
+    const custom = await renderNotification({ ...orderInput(), template: { subject: "s", heading: "Thanks, {{ customer.first_name }}!", body: "b", footer: "Sent by {{ store.name }} <b>HQ</b>" }, kind: "email" });
+    expect(custom.html).toContain("Thanks, Ada!</h1>");
+    // Heading and footer are text: markup in them is shown, not interpreted.
+    expect(custom.html).toContain("Sent by Northwind &lt;b&gt;HQ&lt;/b&gt;");
+    expect(custom.text.endsWith("Sent by Northwind <b>HQ</b>")).toBe(true);
+    const defaults = await renderNotification({ ...orderInput({ order: { locale: "fr-FR" } }), template: { subject: null, heading: null, body: "b", footer: null, locale: "fr" }, kind: "email" });
+    expect(defaults.subject).toBe("Votre commande #1001 est confirmée — merci Ada !");
+    expect(defaults.html).toContain("Commande #1001</h1>");
+    expect(defaults.html).toContain("Vous recevez cet e-mail car vous avez passé commande chez Northwind.");
+  });
+
+  it("writes the SMS with plain spaces where Intl puts no-break ones, so it stays GSM-7", async () => {
+    const rendered = await renderNotification({ ...orderInput({ order: { currency: "EUR", locale: "fr-FR", total: 123456 } }), template: { body: "Total : {{ order.total }}", locale: "fr" }, kind: "sms" });
+    expect(rendered.text).toBe("Total : 1 234,56 €");
+  });
+
+  it("formats an internal alert in the store's language, not the customer's", async () => {
+    const rendered = await renderNotification({ ...orderInput({ order: { locale: "ja-JP" }, store: { defaultLocale: "de-DE" } }), template: { body: "{{ order.total }} · {{ order.delivery_estimate }}" }, kind: "chat", audience: "internal" });
+    expect(rendered.text).toBe("158,57\u00a0$ · Donnerstag, 3. Dezember 2026");
+  });
+});
+
 describe("renderNotification for text channels", () => {
   it("renders SMS as plain text only, with nothing escaped", async () => {
     const rendered = await renderNotification({ ...orderInput({ customer: { name: hostileName } }), template: { subject: "ignored", body: "Hi {{ customer.name }} & co: {{ order.total }}" }, kind: "sms" });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { itemFieldNames, scalarVariableNames, variableCatalogue } from "@/lib/templates/variable-catalogue";
 import { orderInput } from "./order-input.fixture";
+import { renderLiquid } from "./render-liquid";
 import { buildTemplateVariables, flattenTemplateVariables, formatCalendarDate, messageLocale } from "./template-variables";
 
 const nbsp = "\u00a0";
@@ -86,5 +88,37 @@ describe("formatCalendarDate", () => {
   it("never shifts the day, whatever the machine's time zone", () => {
     expect(formatCalendarDate("2026-01-01", "en-US")).toBe("Thursday, January 1, 2026");
     expect(formatCalendarDate("2026-12-31", "en-US")).toBe("Thursday, December 31, 2026");
+  });
+});
+
+describe("the variable catalogue", () => {
+  const variables = buildTemplateVariables(orderInput());
+  const flat = flattenTemplateVariables(variables);
+
+  it("is exactly what templates are given: every scalar, the item list and its fields", () => {
+    expect([...scalarVariableNames].sort()).toEqual(Object.keys(flat).sort());
+    expect(variableCatalogue.filter((variable) => variable.list).map((variable) => variable.name)).toEqual(["order.items"]);
+    expect([...itemFieldNames].sort()).toEqual(Object.keys(variables.order.items[0]!).sort());
+    for (const variable of variableCatalogue) expect(variable.description.length, variable.name).toBeGreaterThan(10);
+  });
+
+  it("renders every scalar variable to its value", async () => {
+    for (const name of scalarVariableNames) {
+      const rendered = await renderLiquid(`{{ ${name} }}`, variables, { mode: "none" });
+      expect(rendered, name).toBe(flat[name]);
+      expect(rendered, name).not.toBe("");
+    }
+  });
+
+  it("renders every item field inside the items loop", async () => {
+    for (const field of itemFieldNames) {
+      const rendered = await renderLiquid(`{% for item in order.items %}{{ item.${field} }}|{% endfor %}`, variables, { mode: "none" });
+      expect(rendered, field).toBe(variables.order.items.map((item) => `${item[field as keyof typeof item]}|`).join(""));
+    }
+    expect(await renderLiquid("{{ order.items.size }}", variables, { mode: "none" })).toBe("2");
+  });
+
+  it("gives the tracking page as order.tracking_url", () => {
+    expect(variables.order.tracking_url).toBe("https://shop.example/orders/1001");
   });
 });
