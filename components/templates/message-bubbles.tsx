@@ -7,7 +7,7 @@ const apps = [
 
 export function MessengerBubbles({ text }: { text: string }) {
   return (
-    <div className="grid gap-3 md:grid-cols-3" data-testid="preview-messenger">
+    <div className="grid gap-3 2xl:grid-cols-3" data-testid="preview-messenger">
       {apps.map((app) => (
         <figure key={app.name} className={`rounded-xl p-3 ${app.screen}`}>
           <figcaption className="mb-2 text-xs font-semibold text-gray-800">{app.name}</figcaption>

@@ -13,7 +13,7 @@ import { Badge, Card, PageHeader } from "../ui/card";
 import { FormError, TextField } from "../ui/field";
 import { useDebouncedValue } from "../ui/use-debounced-value";
 import { SendTemplateTest } from "./send-template-test";
-import { type Draft, contentInput, draftOf, sameDraft } from "./template-draft";
+import { type Draft, type DraftPart, contentInput, draftOf, sameDraft } from "./template-draft";
 import { TemplateFields } from "./template-fields";
 import { TemplatePreviewPanel } from "./template-preview-panel";
 import { TemplateVersions } from "./template-versions";
@@ -72,6 +72,13 @@ function LoadedEditor({ data }: { data: TemplateEditorData }) {
     }
   }
 
+  // An edit answers the refusal it was made for: the server's message for that part goes away.
+  function edit(part: DraftPart, value: string) {
+    setDraft((current) => ({ ...current, [part]: value }));
+    setErrors((current) => ({ ...current, [part]: undefined }));
+    setStatus((current) => (current?.tone === "error" ? null : current));
+  }
+
   const busy = save.isPending || publish.isPending;
   return (
     <>
@@ -104,10 +111,10 @@ function LoadedEditor({ data }: { data: TemplateEditorData }) {
         </span>
       </nav>
 
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
         <Card className="p-5">
           <form onSubmit={(event) => submit(event, false)} noValidate className="space-y-4">
-            <TemplateFields kind={template.kind} draft={draft} defaults={data.defaults} problems={problems} errors={errors} onChange={(part, value) => setDraft((current) => ({ ...current, [part]: value }))} />
+            <TemplateFields kind={template.kind} draft={draft} defaults={data.defaults} problems={problems} errors={errors} onChange={edit} />
             {template.kind === "messaging" ? <WhatsAppMappingEditor value={draft.whatsapp} onChange={(whatsapp) => setDraft((current) => ({ ...current, whatsapp }))} errors={errors} /> : null}
             {status ? (
               status.tone === "ok" ? (

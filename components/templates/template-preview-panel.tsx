@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import type { TemplatePreviewResult } from "@/server/templates/preview-template";
 import { Badge } from "../ui/card";
 import { EmailPreviewFrame } from "./email-preview-frame";
@@ -12,6 +13,37 @@ function EncodingWarning({ change }: { change: NonNullable<TemplatePreviewResult
     <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-300" data-testid="sms-encoding-warning">
       {`This change switches the SMS from GSM-7 to UCS-2 because of ${characters}: a segment now holds 70 characters instead of 160, so it is ${change.segmentsAfter} segment${change.segmentsAfter === 1 ? "" : "s"} instead of ${change.segmentsBefore}. Replace ${change.characters.length === 1 ? "it" : "them"} to keep the cost down.`}
     </p>
+  );
+}
+
+const widths = { phone: { label: "Phone", px: 375 }, desktop: { label: "Desktop", px: 700 } } as const;
+
+/** The email at a phone's width or a desktop client's, and its plain-text part. */
+function EmailFrames({ html, text }: { html: string; text: string }) {
+  const [width, setWidth] = useState<keyof typeof widths>("phone");
+  return (
+    <>
+      <div role="group" aria-label="Email width" className="inline-flex rounded-md shadow-sm ring-1 ring-gray-300">
+        {(Object.keys(widths) as Array<keyof typeof widths>).map((key) => (
+          <button
+            key={key}
+            type="button"
+            aria-pressed={width === key}
+            onClick={() => setWidth(key)}
+            className={width === key ? "bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white first:rounded-l-md last:rounded-r-md" : "bg-white px-3 py-1.5 text-sm text-gray-700 first:rounded-l-md last:rounded-r-md hover:bg-gray-50"}
+          >
+            {`${widths[key].label} (${widths[key].px} px)`}
+          </button>
+        ))}
+      </div>
+      <div className="overflow-x-auto">
+        <EmailPreviewFrame html={html} title={`Email preview at ${widths[width].label.toLowerCase()} width`} className="h-[40rem] max-w-none" style={{ width: widths[width].px }} />
+      </div>
+      <details className="text-sm">
+        <summary className="cursor-pointer font-medium text-gray-700">Plain-text part</summary>
+        <pre className="mt-2 whitespace-pre-wrap rounded-md bg-gray-50 p-3 font-sans text-gray-800 ring-1 ring-gray-200">{text}</pre>
+      </details>
+    </>
   );
 }
 
@@ -35,26 +67,7 @@ export function TemplatePreviewPanel({ preview, storeName }: { preview: Template
           </span>
         </p>
       ) : null}
-      {template.kind === "email" && rendered.html ? (
-        <>
-          <div className="flex flex-wrap items-start gap-4">
-            <figure className="w-[375px] max-w-full">
-              <figcaption className="mb-1 text-xs font-medium text-gray-500">Phone (375 px)</figcaption>
-              <EmailPreviewFrame html={rendered.html} title="Email preview at phone width" className="h-[40rem] w-[375px] max-w-full" />
-            </figure>
-            <figure className="min-w-0 flex-1">
-              <figcaption className="mb-1 text-xs font-medium text-gray-500">Desktop (700 px)</figcaption>
-              <div className="overflow-x-auto">
-                <EmailPreviewFrame html={rendered.html} title="Email preview at desktop width" className="h-[40rem] w-[700px]" />
-              </div>
-            </figure>
-          </div>
-          <details className="text-sm">
-            <summary className="cursor-pointer font-medium text-gray-700">Plain-text part</summary>
-            <pre className="mt-2 whitespace-pre-wrap rounded-md bg-gray-50 p-3 font-sans text-gray-800 ring-1 ring-gray-200">{rendered.text}</pre>
-          </details>
-        </>
-      ) : null}
+      {template.kind === "email" && rendered.html ? <EmailFrames html={rendered.html} text={rendered.text} /> : null}
       {template.kind === "sms" && preview.sms ? (
         <>
           {preview.encodingChange ? <EncodingWarning change={preview.encodingChange} /> : null}

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, max, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, max, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { templateVersions, templates } from "@/db/schema";
@@ -28,6 +28,9 @@ export type TemplateSummary = {
   updatedAt: Date;
 };
 
+/** Kinds in the order people think of them (email, SMS, messaging, chat, notes), not alphabetically. */
+const kindOrder = sql`array_position(array['email', 'sms', 'messaging', 'chat', 'crm', 'support', 'webhook']::text[], ${templates.channelKind})`;
+
 /** Templates by name, channel kind and locale, with their live version, filtered and a page at a time. */
 export async function listTemplates(db: DbOrTx, input: z.input<typeof listTemplatesInput> = {}): Promise<Page<TemplateSummary>> {
   const { search, channelKind, page, pageSize } = listTemplatesInput.parse(input);
@@ -44,7 +47,7 @@ export async function listTemplates(db: DbOrTx, input: z.input<typeof listTempla
       .from(templates)
       .leftJoin(templateVersions, eq(templateVersions.id, templates.liveVersionId))
       .where(where)
-      .orderBy(asc(templates.name), asc(templates.channelKind), asc(templates.locale))
+      .orderBy(asc(templates.name), kindOrder, asc(templates.locale))
       .limit(pageSize)
       .offset(offsetOf(page, pageSize)),
     db.select({ total: count() }).from(templates).where(where),
