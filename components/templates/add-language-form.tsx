@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { templateKindLabel } from "@/lib/templates/template-kinds";
-import { errorDetails } from "../trpc/errors";
+import { formErrorsOf } from "../trpc/errors";
 import { useTRPC } from "../trpc/trpc-provider";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -38,9 +38,9 @@ export function AddLanguageForm() {
       const created = await create.mutateAsync({ name: source.name, channelKind: source.channelKind, locale, copyFromTemplateId: source.id });
       router.push(`/templates/${created.templateId}`);
     } catch (error) {
-      const details = errorDetails(error);
-      setErrors(details.fieldErrors);
-      if (!details.fieldErrors.locale && !details.fieldErrors.copyFromTemplateId) setFormError(details.message);
+      const { fieldErrors, formError } = formErrorsOf(error, ["locale", "copyFromTemplateId"]);
+      setErrors(fieldErrors);
+      setFormError(formError);
     }
   }
 

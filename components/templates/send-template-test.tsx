@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { TemplateContentInput } from "@/server/templates/template-content";
-import { errorDetails } from "../trpc/errors";
+import { formErrorsOf } from "../trpc/errors";
 import { useTRPC } from "../trpc/trpc-provider";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -28,9 +28,9 @@ export function SendTemplateTest({ templateId, draft, orderNumber, channels }: {
     try {
       await send.mutateAsync({ templateId, draft, channelId, to, orderNumber: orderNumber || undefined });
     } catch (error) {
-      const details = errorDetails(error);
-      setErrors(details.fieldErrors);
-      if (!details.fieldErrors.to && !details.fieldErrors.channelId) setFormError(details.message);
+      const { fieldErrors, formError } = formErrorsOf(error, ["to", "channelId"]);
+      setErrors(fieldErrors);
+      setFormError(formError);
     }
   }
 
