@@ -49,6 +49,7 @@ export const variableCatalogue: CatalogueVariable[] = [
   { name: "order.tax", group: "totals", description: "Tax charged.", example: "$11.38" },
   { name: "order.total", group: "totals", description: "What the customer paid.", example: "$158.57" },
   { name: "order.delivery_estimate", group: "delivery", description: "The estimated delivery date in words: from the order, else the store's lead time. Empty when neither gives one.", example: "Thursday, December 3, 2026" },
+  { name: "order.delivery_estimate_short", group: "delivery", description: "The same date, short: fewer characters (and no weekday) in an SMS.", example: "Dec 3, 2026" },
   { name: "order.receipt_url", group: "links", description: "The customer's web receipt (no login needed).", example: "https://orders.example.com/r/…" },
   { name: "order.tracking_url", group: "links", description: "Where the customer can follow the order: the platform's order status page. Empty when the platform gives none.", example: "https://shop.example/orders/1001" },
   { name: "order.status_url", group: "links", description: "The same page as order.tracking_url (kept for older templates).", example: "https://shop.example/orders/1001" },

@@ -159,7 +159,7 @@ describe("renderNotification for text channels", () => {
 
   it("renders the default SMS", async () => {
     const rendered = await renderNotification({ ...orderInput(), template: english.sms, kind: "sms" });
-    expect(rendered.text).toBe(`Northwind: order #1001 confirmed, $158.57. Delivery by Thursday, December 3, 2026. Receipt: ${receiptUrl}`);
+    expect(rendered.text).toBe(`Northwind: order #1001 confirmed, $158.57. Delivery by Dec 3, 2026. Receipt: ${receiptUrl}`);
     const withoutEstimate = await renderNotification({ ...orderInput({ order: { deliveryEstimate: null } }), template: english.sms, kind: "sms" });
     expect(withoutEstimate.text).toBe(`Northwind: order #1001 confirmed, $158.57. Receipt: ${receiptUrl}`);
   });

@@ -118,7 +118,9 @@ describe("the variable catalogue", () => {
     expect(await renderLiquid("{{ order.items.size }}", variables, { mode: "none" })).toBe("2");
   });
 
-  it("gives the tracking page as order.tracking_url", () => {
+  it("gives the tracking page as order.tracking_url, and the delivery date in full and short", () => {
     expect(variables.order.tracking_url).toBe("https://shop.example/orders/1001");
+    expect(variables.order).toMatchObject({ delivery_estimate: "Thursday, December 3, 2026", delivery_estimate_short: "Dec 3, 2026" });
+    expect(buildTemplateVariables(orderInput({ order: { locale: "es-ES" } })).order.delivery_estimate_short).toBe("3 dic 2026");
   });
 });

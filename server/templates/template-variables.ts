@@ -39,6 +39,7 @@ export type TemplateVariables = {
     item_count: number;
     items: Array<{ name: string; variant: string | null; sku: string | null; quantity: number; unit_price: string; line_total: string }>;
     delivery_estimate: string | null;
+    delivery_estimate_short: string | null;
     receipt_url: string;
     tracking_url: string | null;
     status_url: string | null;
@@ -60,11 +61,14 @@ export function messageLocale(order: Pick<MessageOrder, "locale">, customer: Pic
   return usableLocale(order.locale) ?? usableLocale(customer?.locale) ?? usableLocale(store.defaultLocale) ?? "en-US";
 }
 
-/** A calendar date ("2026-12-03") as people write it: "Thursday, December 3, 2026" in en-US. */
-export function formatCalendarDate(isoDate: string, locale: string): string {
+/**
+ * A calendar date ("2026-12-03") as people write it: "Thursday, December 3, 2026" in en-US, or in short
+ * ("Dec 3, 2026", "3 dic 2026") where every character costs, as in an SMS.
+ */
+export function formatCalendarDate(isoDate: string, locale: string, style: "full" | "medium" = "full"): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }).format(date);
+  return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" }).format(date);
 }
 
 export function firstNameOf(name: string | null | undefined): string | null {
@@ -96,6 +100,7 @@ export function formatOrder({ order, items, customer, store }: Omit<OrderMessage
     items: items.map((item) => ({ name: item.name, variant: item.variant, sku: item.sku, quantity: item.quantity, unitPrice: money(item.unitPrice), lineTotal: money(item.lineTotal) })),
     itemCount: items.reduce((count, item) => count + item.quantity, 0),
     deliveryEstimate: order.deliveryEstimate ? formatCalendarDate(order.deliveryEstimate, locale) : null,
+    deliveryEstimateShort: order.deliveryEstimate ? formatCalendarDate(order.deliveryEstimate, locale, "medium") : null,
     placedAt: order.placedAt ? formatDateTime(order.placedAt, store.timezone, locale) : null,
     paidAt: order.paidAt ? formatDateTime(order.paidAt, store.timezone, locale) : null,
   };
@@ -120,6 +125,7 @@ export function buildTemplateVariables(input: OrderMessageInput, formatted: Form
       item_count: formatted.itemCount,
       items: formatted.items.map((item) => ({ name: item.name, variant: item.variant, sku: item.sku, quantity: item.quantity, unit_price: item.unitPrice, line_total: item.lineTotal })),
       delivery_estimate: formatted.deliveryEstimate,
+      delivery_estimate_short: formatted.deliveryEstimateShort,
       receipt_url: receiptUrl(appUrl, order.receiptToken),
       tracking_url: order.statusUrl,
       status_url: order.statusUrl,

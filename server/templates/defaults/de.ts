@@ -17,7 +17,7 @@ export const german: DefaultTemplateSet = {
   sms: {
     subject: null,
     heading: null,
-    body: "{{ store.name }}: Bestellung {{ order.number }} über {{ order.total }} bestätigt.{% if order.delivery_estimate %} Voraussichtliche Lieferung: {{ order.delivery_estimate }}.{% endif %} Beleg: {{ order.receipt_url }}",
+    body: "{{ store.name }}: Bestellung {{ order.number }} über {{ order.total }} bestätigt.{% if order.delivery_estimate %} Voraussichtliche Lieferung: {{ order.delivery_estimate_short }}.{% endif %} Beleg: {{ order.receipt_url }}",
     footer: null,
   },
   messaging: {

@@ -18,7 +18,7 @@ export const english: DefaultTemplateSet = {
   sms: {
     subject: null,
     heading: null,
-    body: "{{ store.name }}: order {{ order.number }} confirmed, {{ order.total }}.{% if order.delivery_estimate %} Delivery by {{ order.delivery_estimate }}.{% endif %} Receipt: {{ order.receipt_url }}",
+    body: "{{ store.name }}: order {{ order.number }} confirmed, {{ order.total }}.{% if order.delivery_estimate %} Delivery by {{ order.delivery_estimate_short }}.{% endif %} Receipt: {{ order.receipt_url }}",
     footer: null,
   },
   messaging: {

@@ -18,7 +18,7 @@ export const spanish: DefaultTemplateSet = {
     subject: null,
     heading: null,
     // Worded to stay within GSM-7 (no á, í, ó, ú), so the SMS costs one segment where it can.
-    body: "{{ store.name }}: ¡gracias! Pedido {{ order.number }} confirmado ({{ order.total }}).{% if order.delivery_estimate %} Entrega prevista: {{ order.delivery_estimate }}.{% endif %} Recibo: {{ order.receipt_url }}",
+    body: "{{ store.name }}: ¡gracias! Pedido {{ order.number }} confirmado ({{ order.total }}).{% if order.delivery_estimate %} Entrega prevista: {{ order.delivery_estimate_short }}.{% endif %} Recibo: {{ order.receipt_url }}",
     footer: null,
   },
   messaging: {

@@ -18,7 +18,7 @@ export const french: DefaultTemplateSet = {
     subject: null,
     heading: null,
     // "récapitulatif" rather than "reçu": ç is not in GSM-7 and would make every SMS cost more.
-    body: "{{ store.name }} : commande {{ order.number }} confirmée ({{ order.total }}).{% if order.delivery_estimate %} Livraison prévue le {{ order.delivery_estimate }}.{% endif %} Votre récapitulatif : {{ order.receipt_url }}",
+    body: "{{ store.name }} : commande {{ order.number }} confirmée ({{ order.total }}).{% if order.delivery_estimate %} Livraison prévue le {{ order.delivery_estimate_short }}.{% endif %} Votre récapitulatif : {{ order.receipt_url }}",
     footer: null,
   },
   messaging: {

@@ -21,7 +21,7 @@ export const japanese: DefaultTemplateSet = {
   sms: {
     subject: null,
     heading: null,
-    body: "【{{ store.name }}】ご注文（{{ order.number }}、{{ order.total }}）を承りました。{% if order.delivery_estimate %}お届け予定日：{{ order.delivery_estimate }}。{% endif %}領収書：{{ order.receipt_url }}",
+    body: "【{{ store.name }}】ご注文（{{ order.number }}、{{ order.total }}）を承りました。{% if order.delivery_estimate %}お届け予定日：{{ order.delivery_estimate_short }}。{% endif %}領収書：{{ order.receipt_url }}",
     footer: null,
   },
   messaging: {
