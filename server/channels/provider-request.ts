@@ -34,11 +34,16 @@ export type ProviderRequest = {
   /** "manual" where a redirect means something is wrong (a webhook URL never redirects). */
   redirect?: "follow" | "manual";
   /**
-   * Reads the answer. On a 2xx, return a Refusal only when the provider reports a failure inside a
-   * success (Slack `ok: false`, Vonage and Viber status fields); otherwise return nothing. On any other
-   * status, return what the error body says, or nothing to report the status with a body excerpt.
+   * Reads a failed answer (not 2xx, not accepted): what the error body says and, where the status alone
+   * would classify it wrongly, how. Nothing: the status with a body excerpt.
    */
   refusal?(answer: ProviderAnswer): Refusal | null | undefined;
+  /**
+   * Reads a successful answer for a failure reported inside it (Slack `ok: false`, Vonage and Viber
+   * status fields, a token endpoint's error in a 200). Nothing: it is a success. A failure inside a
+   * success is permanent unless it says otherwise.
+   */
+  refusedInside?(answer: ProviderAnswer): Refusal | null | undefined;
 };
 
 const EXCERPT_LENGTH = 300;
@@ -173,8 +178,7 @@ export async function requestProvider(request: ProviderRequest, options: Request
     return networkFailure(error, options.timeoutMs);
   }
   const answer: ProviderAnswer = { ok: true, status: response.status, headers: response.headers, text, json: parseJson(text) };
-  if (!response.ok && request.accepts?.(answer)) return answer;
-  const refusal = request.refusal?.(answer);
-  if (response.ok && !refusal) return answer;
-  return answerFailure(answer, refusal, options.secrets);
+  if (!response.ok && !request.accepts?.(answer)) return answerFailure(answer, request.refusal?.(answer), options.secrets);
+  const inside = request.refusedInside?.(answer);
+  return inside ? answerFailure(answer, inside, options.secrets) : answer;
 }

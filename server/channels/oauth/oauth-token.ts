@@ -53,7 +53,7 @@ function formOf(grant: TokenGrant, now: number): URLSearchParams {
  */
 function tokenRefusal({ status, json }: ProviderAnswer): Refusal | null {
   const body = (json ?? {}) as Record<string, unknown>;
-  if (status >= 200 && status < 300 && typeof body.access_token === "string") return null;
+  if (typeof body.access_token === "string") return null;
   const reason = [body.error, body.error_description].filter((part) => typeof part === "string").join(": ") || null;
   if (reason && /too many requests|access denied/i.test(reason)) return { error: reason, retryable: true };
   if (status >= 200 && status < 300) return { error: reason ?? "no access token in the answer", retryable: body.error === undefined };
@@ -68,7 +68,7 @@ export async function getAccessToken(grant: TokenGrant, context: SendContext, la
     context.secrets.add(cached.accessToken);
     return cached;
   }
-  const answer = await context.request({ url: grant.tokenUrl, form: formOf(grant, now), refusal: tokenRefusal });
+  const answer = await context.request({ url: grant.tokenUrl, form: formOf(grant, now), refusal: tokenRefusal, refusedInside: tokenRefusal });
   if (!answer.ok) return { ...answer, error: `${label}: ${answer.error}` };
   const body = answer.json as Record<string, unknown>;
   const accessToken = String(body.access_token);

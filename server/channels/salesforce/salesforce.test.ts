@@ -117,7 +117,7 @@ describe("Salesforce provider — tokens and failures", () => {
   it("treats a bad client id or secret as permanent, without the secret in the error", async () => {
     const server = await start();
     const result = await sendWith(salesforceProvider, { baseUrl: server.url, credentials: { ...credentials, clientSecret: "wrong-secret" }, config: configFor(server) });
-    expect(result).toMatchObject({ ok: false, retryable: false, httpStatus: 400, error: "Salesforce OAuth: token endpoint answered 400: invalid_client: invalid client credentials" });
+    expect(result).toMatchObject({ ok: false, retryable: false, httpStatus: 400, error: "Salesforce OAuth: HTTP 400: invalid_client: invalid client credentials" });
     expect(JSON.stringify(result)).not.toContain("wrong-secret");
   });
 

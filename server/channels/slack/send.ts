@@ -16,18 +16,24 @@ export function slackMode(credentials: SlackCredentials, config: SlackConfig): S
 
 type PostMessageAnswer = { ok?: unknown; error?: unknown; channel?: unknown; ts?: unknown; response_metadata?: { messages?: unknown } };
 
+function slackError(body: PostMessageAnswer | null): string | null {
+  if (typeof body?.error !== "string") return null;
+  const details = Array.isArray(body.response_metadata?.messages) ? ` (${body.response_metadata.messages.filter((line) => typeof line === "string").join("; ")})` : "";
+  return `Slack error: ${body.error}${details}`;
+}
+
 async function postMessage(message: OutboundMessage, botToken: string, channel: string, context: SendContext): Promise<SendResult> {
   const answer = await context.request({
     url: `${context.baseUrl}/api/chat.postMessage`,
     headers: { authorization: `Bearer ${botToken}`, "content-type": "application/json; charset=utf-8" },
     json: { channel, text: message.text, blocks: orderBlocks(message), unfurl_links: false, unfurl_media: false },
-    refusal: ({ status, json }) => {
+    // 429 (with Retry-After) and 5xx by status; inside a 200, Slack's own transient errors.
+    refusal: ({ json }) => ({ error: slackError(json as PostMessageAnswer | null) }),
+    refusedInside: ({ json }) => {
       const body = json as PostMessageAnswer | null;
-      if (status === 200 && body?.ok === true && typeof body.ts === "string") return null;
+      if (body?.ok === true && typeof body.ts === "string") return null;
       const error = typeof body?.error === "string" ? body.error : null;
-      const details = Array.isArray(body?.response_metadata?.messages) ? ` (${body.response_metadata.messages.filter((line) => typeof line === "string").join("; ")})` : "";
-      // 429 (with Retry-After) and 5xx by status; inside a 200, Slack's own transient errors.
-      return { error: `Slack error: ${error ?? "no error in the answer"}${details}`, ...(status === 200 ? { retryable: error !== null && RETRYABLE_ERRORS.has(error) } : {}) };
+      return { error: slackError(body), retryable: error !== null && RETRYABLE_ERRORS.has(error) };
     },
   });
   if (!answer.ok) return answer;

@@ -56,15 +56,14 @@ export async function sendTelegram(message: OutboundMessage, credentials: Telegr
   };
   // The token is part of the path: both its halves are secrets no error text may show.
   context.secrets.add(credentials.botToken.split(":")[1]);
-  const answer = await context.request({ url: `${context.baseUrl}/bot${credentials.botToken}/sendMessage`, json: body, refusal: telegramRefusal });
+  const answer = await context.request({ url: `${context.baseUrl}/bot${credentials.botToken}/sendMessage`, json: body, refusal: telegramRefusal, refusedInside: (answer) => ((answer.json as TelegramAnswer | null)?.ok === true ? null : telegramRefusal(answer)) });
   if (!answer.ok) return answer;
   const messageId = (answer.json as TelegramAnswer | null)?.result?.message_id;
   return { ok: true, providerMessageId: typeof messageId === "number" ? `${message.to}:${messageId}` : null, httpStatus: answer.status };
 }
 
-function telegramRefusal({ status, json }: ProviderAnswer): Refusal | null {
+function telegramRefusal({ status, json }: ProviderAnswer): Refusal {
   const answer = json as TelegramAnswer | null;
-  if (status === 200 && answer?.ok === true) return null;
   const code = typeof answer?.error_code === "number" ? answer.error_code : status;
   let description = `Telegram error ${code}: ${typeof answer?.description === "string" ? answer.description : "no description"}`;
   const migrated = answer?.parameters?.migrate_to_chat_id;

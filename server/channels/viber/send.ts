@@ -53,7 +53,7 @@ export async function sendViber(message: OutboundMessage, credentials: ViberCred
     type: "text",
     text: message.text,
   };
-  const answer = await context.request({ url: `${context.baseUrl}/pa/send_message`, headers: { "x-viber-auth-token": credentials.authToken }, json: body, refusal: viberRefusal });
+  const answer = await context.request({ url: `${context.baseUrl}/pa/send_message`, headers: { "x-viber-auth-token": credentials.authToken }, json: body, refusal: viberRefusal, refusedInside: viberStatus });
   if (!answer.ok) return answer;
   return { ok: true, providerMessageId: idToString(viberAnswerOf(answer.text)?.message_token), httpStatus: answer.status };
 }
@@ -67,10 +67,14 @@ function viberAnswerOf(text: string): ViberAnswer | null {
   }
 }
 
-function viberRefusal({ status: httpStatus, text }: ProviderAnswer): Refusal | null {
+function viberRefusal({ text }: ProviderAnswer): Refusal | null {
   const answer = viberAnswerOf(text);
-  if (httpStatus !== 200) return typeof answer?.status_message === "string" ? { error: `Viber: ${answer.status_message}` } : null;
-  // Viber answers 200 to everything; `status` says what happened.
+  return typeof answer?.status_message === "string" ? { error: `Viber: ${answer.status_message}` } : null;
+}
+
+/** Viber answers 200 to everything; `status` says what happened. */
+function viberStatus({ text }: ProviderAnswer): Refusal | null {
+  const answer = viberAnswerOf(text);
   const status = Number(answer?.status);
   if (status === 0) return null;
   const name = typeof answer?.status_message === "string" ? answer.status_message : (VIBER_STATUS_NAMES[status] ?? "unknown");

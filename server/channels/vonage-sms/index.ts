@@ -47,7 +47,7 @@ async function send(message: OutboundMessage, credentials: VonageSmsCredentials,
   });
   if (!isGsm7(message.text)) form.set("type", "unicode");
 
-  const answer = await context.request({ url: `${context.baseUrl}/sms/json`, form, refusal: vonageRefusal });
+  const answer = await context.request({ url: `${context.baseUrl}/sms/json`, form, refusedInside: vonageRefusal });
   if (!answer.ok) return answer;
   const parts = partsOf(answer.json);
   // A long text is split into parts, each with its own id and its own delivery receipt; the first id
@@ -63,7 +63,6 @@ function partsOf(json: unknown): VonagePart[] {
 
 /** Vonage reports every failure, throttling included, inside a 200, part by part. */
 function vonageRefusal(answer: ProviderAnswer): Refusal | null {
-  if (answer.status !== 200) return null;
   const parts = partsOf(answer.json);
   if (parts.length === 0) return { retryable: true, error: "Vonage answered 200 without a messages array: unexpected answer, will try again." };
   const failed = parts.find((part) => String(part.status) !== "0");

@@ -123,7 +123,7 @@ describe("Zoho CRM provider — tokens and failures", () => {
   it("treats a revoked refresh token (HTTP 200 invalid_code) as permanent, without secrets", async () => {
     const server = await start();
     const result = await sendWith(zohoCrmProvider, { baseUrl: server.url, credentials: { ...credentials, refreshToken: "1000.revoked" }, config: configFor(server) });
-    expect(result).toMatchObject({ ok: false, retryable: false, error: "Zoho OAuth: token endpoint answered 200: invalid_code" });
+    expect(result).toMatchObject({ ok: false, retryable: false, error: "Zoho OAuth: HTTP 200: invalid_code" });
     expect(JSON.stringify(result)).not.toContain("revoked");
     expect(JSON.stringify(result)).not.toContain(credentials.clientSecret);
   });
