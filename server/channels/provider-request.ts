@@ -124,7 +124,7 @@ export function answerFailure(answer: Pick<ProviderAnswer, "status" | "headers" 
 export function networkFailure(error: unknown, timeoutMs?: number): SendFailure {
   const name = (error as { name?: string })?.name;
   if (name === "TimeoutError" || name === "AbortError") {
-    return { ok: false, retryable: true, error: `no answer within the ${timeoutMs ?? "channel's"} ms timeout` };
+    return { ok: false, retryable: true, error: timeoutMs ? `no answer within ${timeoutMs} ms (the channel's timeout)` : "no answer within the channel's timeout" };
   }
   const cause = (error as { cause?: { code?: string } })?.cause;
   const code = cause?.code ?? (error as { code?: string })?.code;

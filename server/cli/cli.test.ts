@@ -18,7 +18,9 @@ function cli(dataDir: string, ...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe("admin CLI", () => {
+// Each call starts Node, tsx and the embedded database: seconds apiece on a loaded machine, so a test of
+// several calls gets as long as its calls may take.
+describe("admin CLI", { timeout: 240_000 }, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "orderbell-cli-"));
 
   it("creates and lists users, printing JSON with --json", () => {
