@@ -107,7 +107,8 @@ export function answerFailure(answer: Pick<ProviderAnswer, "status" | "headers" 
   const retryable = refusal?.retryable ?? (success ? false : isRetryableStatus(answer.status));
   // The provider's own Retry-After first; the adapter's estimate only when there is none.
   const wait = retryAfterMs(answer.headers.get("retry-after")) ?? refusal?.retryAfterMs ?? null;
-  const error = refusal?.error || bodyExcerpt(answer.text);
+  // Redacted before it is cut, so no secret survives in halves at the cut.
+  const error = refusal?.error || bodyExcerpt(secrets.redact(answer.text));
   return {
     ok: false,
     retryable,

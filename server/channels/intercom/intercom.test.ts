@@ -4,6 +4,7 @@ import { createSendContext } from "../send-context";
 import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { startFakeIntercom, type FakeIntercom } from "./fake";
 import { intercomProvider, intercomReference } from "./index";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const credentials = { accessToken: "dG9rOmFiY2RlZg==" };
 const config = { adminId: 814860 };
@@ -114,3 +115,5 @@ describe("Intercom provider", () => {
     expect(urls.filter((url) => url.endsWith("/messages"))).toEqual(["https://api.eu.intercom.io/messages", "https://api.au.intercom.io/messages", "https://api.intercom.io/messages"]);
   });
 });
+
+describeRequestPathClassification(intercomProvider, { credentials, config });

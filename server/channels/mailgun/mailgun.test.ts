@@ -6,6 +6,7 @@ import { parseCallback, sampleMessage, sendWith, verifyCallback } from "../testi
 import { signedMailgunWebhook, startFakeMailgun, type FakeMailgun, type FakeMailgunOptions } from "./fake";
 import { mailgunProvider, type MailgunConfig, type MailgunCredentials } from "./index";
 import { MAILGUN_DEFAULT_BASE_URL } from "./settings";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const credentials: MailgunCredentials = { apiKey: "key-3ax6xnjp29jd6fds4gc373sgvjxteol0", webhookSigningKey: "whsk-0123456789abcdef" };
 const config: MailgunConfig = { domain: "mg.shop.example", fromAddress: "orders@mg.shop.example", fromName: "Trail & Co", replyTo: "help@shop.example", region: "us" };
@@ -182,3 +183,5 @@ describe("Mailgun webhooks", () => {
     expect((await verifyCallback(mailgunProvider, callback("event=delivered"), credentials, config)).ok).toBe(false);
   });
 });
+
+describeRequestPathClassification(mailgunProvider, { credentials, config });

@@ -4,6 +4,7 @@ import { createSendContext } from "../send-context";
 import { parseCallback, sampleMessage, sendWith, verifyCallback } from "../testing/provider-harness";
 import { messengerDeliveryCallback, startFakeMessenger, type FakeMessenger } from "./fake";
 import { messengerProvider, type MessengerConfig, type MessengerCredentials } from "./index";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const pageAccessToken = "EAAGpageTOKENsecret0123456789abcdef";
 const appSecret = "fedcba9876543210fedcba9876543210";
@@ -112,3 +113,5 @@ describe("Messenger delivery webhooks", () => {
     expect(messengerProvider.verificationChallenge!(query("not-the-token"), credentials, config)).toBeNull();
   });
 });
+
+describeRequestPathClassification(messengerProvider, { credentials, config, message: { to: psid } });

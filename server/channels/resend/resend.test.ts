@@ -3,6 +3,7 @@ import { refusedUrl } from "@/server/testing/fake-http-server";
 import { parseCallback, sendWith, verifyCallback } from "../testing/provider-harness";
 import { signedResendWebhook, startFakeResend, type FakeResend } from "./fake";
 import { formatMailbox, resendProvider } from "./index";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const apiKey = "re_test_5mKe8Qw2xYz";
 const webhookSecret = `whsec_${Buffer.from("resend-test-webhook-secret-32byt").toString("base64")}`;
@@ -133,3 +134,5 @@ describe("Resend webhooks", () => {
     expect(await verifyCallback(resendProvider, unsigned, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("Missing svix-id") });
   });
 });
+
+describeRequestPathClassification(resendProvider, { credentials: { apiKey }, config });

@@ -4,6 +4,7 @@ import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { startFakeSalesforce, type FakeSalesforce } from "./fake";
 import { salesforceProvider } from "./index";
 import { myDomainUrl } from "./salesforce-api";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const credentials = { clientId: "3MVG9-consumer-key", clientSecret: "consumer-secret-5150" };
 
@@ -155,3 +156,5 @@ describe("Salesforce provider — tokens and failures", () => {
     expect(myDomainUrl("not a domain")).toBeNull();
   });
 });
+
+describeRequestPathClassification(salesforceProvider, { credentials, config: (url) => ({ myDomain: "https://acme.my.salesforce.com", tokenUrl: `${url}/services/oauth2/token` }) });

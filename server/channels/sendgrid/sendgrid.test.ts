@@ -6,6 +6,7 @@ import { parseCallback, sampleMessage, sendWith, verifyCallback } from "../testi
 import { eventWebhookKeyPair, signEventWebhook, startFakeSendGrid, type FakeSendGrid, type FakeSendGridOptions } from "./fake";
 import { sendGridProvider, type SendGridConfig } from "./index";
 import { SENDGRID_DEFAULT_BASE_URL } from "./settings";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const API_KEY = "SG.test-key.0123456789abcdefghij";
 const config: SendGridConfig = { fromAddress: "orders@shop.example", fromName: "Trail & Co", replyTo: "help@shop.example", region: "global" };
@@ -191,3 +192,5 @@ describe("SendGrid Event Webhook", () => {
     expect(await parseCallback(sendGridProvider, callback("not json", {}))).toEqual([]);
   });
 });
+
+describeRequestPathClassification(sendGridProvider, { credentials: { apiKey: API_KEY }, config });

@@ -4,6 +4,7 @@ import { parseCallback, sendWith, verifyCallback } from "../testing/provider-har
 import { signedTwilioCallback, startFakeTwilio, type FakeTwilio } from "./fake";
 import { twilioProvider } from "./index";
 import { formParams, twilioSignature } from "./signature";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const accountSid = `AC${"1a".repeat(16)}`;
 const authToken = "f3b1c0ffee7e4ad4b5d6e7f8a9b0c1d2";
@@ -139,3 +140,5 @@ describe("Twilio status callbacks", () => {
     expect(twilioProvider.statusCallbackResponse).toEqual({ status: 200, body: '<?xml version="1.0" encoding="UTF-8"?><Response></Response>', contentType: "text/xml" });
   });
 });
+
+describeRequestPathClassification(twilioProvider, { credentials, config });

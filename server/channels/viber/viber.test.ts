@@ -3,6 +3,7 @@ import { refusedUrl } from "@/server/testing/fake-http-server";
 import { parseCallback, sendWith, verifyCallback } from "../testing/provider-harness";
 import { startFakeViber, viberCallback, type FakeViber } from "./fake";
 import { viberProvider, type ViberConfig, type ViberCredentials } from "./index";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const authToken = "445da6az1s345z78-dazcczb2542zv51a-e0vc5fva17480im9";
 const credentials: ViberCredentials = { authToken };
@@ -87,3 +88,5 @@ describe("Viber callbacks", () => {
     expect(await verifyCallback(viberProvider, { ...genuine, headers: new Headers() }, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("Missing") });
   });
 });
+
+describeRequestPathClassification(viberProvider, { credentials, config, message: { to: "01234567890A=" } });

@@ -5,6 +5,7 @@ import { startFakeVonageSms, vonageDlr, type FakeVonageSms } from "./fake";
 import { isGsm7 } from "./gsm7";
 import { vonageClientRef, vonageSmsProvider } from "./index";
 import { vonageSignature } from "./signature";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const apiKey = "a1b2c3d4";
 const apiSecret = "Sup3rS3cretValue";
@@ -171,3 +172,5 @@ describe("Vonage delivery receipts", () => {
     expect(await verifyCallback(vonageSmsProvider, vonageDlr({ ...fields, "api-key": "ffff0000" }), credentials, config)).toMatchObject({ ok: false });
   });
 });
+
+describeRequestPathClassification(vonageSmsProvider, { credentials, config });

@@ -6,6 +6,7 @@ import { startFakeWhatsApp, whatsappStatusCallback, type FakeWhatsApp } from "./
 import { whatsappProvider, type WhatsAppConfig, type WhatsAppCredentials } from "./index";
 import { whatsappMessageSchema, whatsappTemplateMessageSchema, whatsappTextMessageSchema } from "./message-schema";
 import { whatsappRequestBody } from "./send";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const accessToken = "EAAGm0PX4ZCpsBAKZBvZCsecretTOKEN1234567890";
 const appSecret = "0123456789abcdef0123456789abcdef";
@@ -230,3 +231,5 @@ describe("WhatsApp status webhooks", () => {
     expect(whatsappProvider.verificationChallenge!(query(verifyToken), { accessToken }, config)).toBeNull();
   });
 });
+
+describeRequestPathClassification(whatsappProvider, { credentials, config });

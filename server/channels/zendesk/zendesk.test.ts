@@ -4,6 +4,7 @@ import { createSendContext } from "../send-context";
 import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { startFakeZendesk, type FakeZendesk } from "./fake";
 import { zendeskProvider, zendeskSubdomain } from "./index";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const credentials = { agentEmail: "agent@shop.example", apiToken: "zd-token-9f8e7d" };
 const config = { subdomain: "acme" };
@@ -118,3 +119,5 @@ describe("Zendesk provider", () => {
     expect(zendeskProvider.credentialsSchema.safeParse({ oauthToken: "t" }).success).toBe(true);
   });
 });
+
+describeRequestPathClassification(zendeskProvider, { credentials, config });

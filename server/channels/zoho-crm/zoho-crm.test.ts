@@ -3,6 +3,7 @@ import { refusedUrl } from "@/server/testing/fake-http-server";
 import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { startFakeZoho, type FakeZoho } from "./fake";
 import { zohoCrmProvider } from "./index";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const credentials = { clientId: "1000.CLIENTID", clientSecret: "zoho-client-secret", refreshToken: "1000.refresh-token-abc" };
 
@@ -162,3 +163,5 @@ describe("Zoho CRM provider — tokens and failures", () => {
     expect(await sendWith(zohoCrmProvider, { baseUrl: refused, credentials, config: { tokenUrl: `${refused}/oauth/v2/token` } })).toMatchObject({ ok: false, retryable: true });
   });
 });
+
+describeRequestPathClassification(zohoCrmProvider, { credentials, config: (url) => ({ tokenUrl: `${url}/oauth/v2/token` }) });
