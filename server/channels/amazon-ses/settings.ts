@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CredentialField } from "../channel-provider";
+import { secretText } from "../credential-rules";
 
 /** The real endpoint for the default region; other regions are built from the region (see sesBaseUrl). */
 export const SES_DEFAULT_REGION = "us-east-1";
@@ -9,9 +10,9 @@ const blankAsUndefined = (value: unknown) => (typeof value === "string" && value
 
 export const sesCredentialsSchema = z.object({
   accessKeyId: z.string().trim().regex(/^[A-Z0-9]{16,128}$/, "An AWS access key id, e.g. AKIA…"),
-  secretAccessKey: z.string().trim().min(1, "Paste the secret access key"),
+  secretAccessKey: secretText("secret access key", 16),
   /** Only for temporary credentials (STS); they expire, so a long-lived IAM user key is the usual choice. */
-  sessionToken: z.preprocess(blankAsUndefined, z.string().trim().optional()),
+  sessionToken: z.preprocess(blankAsUndefined, secretText("session token", 16).optional()),
 });
 
 export const sesConfigSchema = z.object({

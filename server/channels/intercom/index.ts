@@ -2,8 +2,9 @@ import { z } from "zod";
 import type { ChannelProvider, OutboundMessage, SendResult } from "../channel-provider";
 import { createHash } from "node:crypto";
 import { INTERCOM_API, intercomBase, intercomCall } from "./intercom-api";
+import { secretText } from "../credential-rules";
 
-const credentialsSchema = z.object({ accessToken: z.string().trim().min(1) });
+const credentialsSchema = z.object({ accessToken: secretText("access token", 8) });
 const configSchema = z.object({
   /** The admin (teammate) the email comes from: an integer id. */
   adminId: z.coerce.number().int().positive(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { currencyFractionDigits } from "@/lib/format";
 import type { ChannelProvider, OutboundMessage } from "../channel-provider";
+import { secretText } from "../credential-rules";
 
 export const KLAVIYO_API = "https://a.klaviyo.com";
 /** Klaviyo requires a dated `revision` header; this is the one the adapter was written against. */
@@ -8,7 +9,7 @@ export const KLAVIYO_REVISION = "2026-07-15";
 const DEFAULT_METRIC = "Placed Order";
 const E164 = /^\+[1-9]\d{6,14}$/;
 
-const credentialsSchema = z.object({ privateKey: z.string().trim().min(1) });
+const credentialsSchema = z.object({ privateKey: secretText("private API key", 8).regex(/^pk_/, "A Klaviyo private API key starts with pk_.") });
 const configSchema = z.object({
   revision: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}(\.\w+)?$/).optional(),
   metricName: z.string().trim().min(1).optional(),

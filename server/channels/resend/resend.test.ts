@@ -93,7 +93,8 @@ describe("Resend emails.send", () => {
   });
 
   it("validates credentials and config", async () => {
-    expect(resendProvider.credentialsSchema.safeParse({ apiKey: " re_abc \n", webhookSecret: "" }).data).toEqual({ apiKey: "re_abc" });
+    expect(resendProvider.credentialsSchema.safeParse({ apiKey: " re_abc12345 \n", webhookSecret: "" }).data).toEqual({ apiKey: "re_abc12345" });
+    expect(resendProvider.credentialsSchema.safeParse({ apiKey: "re_a" }).success).toBe(false);
     expect(resendProvider.credentialsSchema.safeParse({ apiKey: "sk_live_abc" }).success).toBe(false);
     expect(resendProvider.configSchema.safeParse({ fromAddress: "not-an-email", fromName: "Shop" }).success).toBe(false);
     expect(resendProvider.configSchema.safeParse({ fromAddress: "orders@shop.example", fromName: "Shop", replyTo: "" }).data).toEqual({ fromAddress: "orders@shop.example", fromName: "Shop" });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ChannelProvider, OutboundMessage, SendContext } from "../channel-provider";
 import { describeZendeskError, type ZendeskErrorBody } from "./zendesk-error";
+import { secretText } from "../credential-rules";
 
 /**
  * Zendesk hosts every account on its own subdomain, so there is no single API host: this placeholder is
@@ -11,9 +12,9 @@ export const ZENDESK_DEFAULT_BASE_URL = "https://{subdomain}.zendesk.com";
 
 const credentialsSchema = z
   .object({
-    agentEmail: z.string().trim().optional(),
-    apiToken: z.string().trim().optional(),
-    oauthToken: z.string().trim().optional(),
+    agentEmail: z.email("The agent's email address, e.g. agent@shop.example.").optional(),
+    apiToken: secretText("API token", 8).optional(),
+    oauthToken: secretText("OAuth access token", 8).optional(),
   })
   .refine((value) => Boolean(value.oauthToken) || Boolean(value.agentEmail && value.apiToken), {
     message: "Enter an agent email with an API token, or an OAuth access token.",

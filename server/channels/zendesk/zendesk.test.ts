@@ -116,7 +116,8 @@ describe("Zendesk provider", () => {
   it("requires an agent email with an API token, or an OAuth token", () => {
     expect(zendeskProvider.credentialsSchema.safeParse({ agentEmail: "a@b.c" }).success).toBe(false);
     expect(zendeskProvider.credentialsSchema.safeParse(credentials).success).toBe(true);
-    expect(zendeskProvider.credentialsSchema.safeParse({ oauthToken: "t" }).success).toBe(true);
+    expect(zendeskProvider.credentialsSchema.safeParse({ oauthToken: "zd-oauth-0f1e2d3c4b5a" }).success).toBe(true);
+    expect(zendeskProvider.credentialsSchema.safeParse({ oauthToken: "t" }).error?.issues[0]?.path).toEqual(["oauthToken"]);
   });
 });
 
