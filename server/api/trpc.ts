@@ -1,3 +1,4 @@
+import "server-only";
 import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Channel } from "@/db/schema";
 import type { ChannelProvider, SendContext } from "../channels/channel-provider";
 import { providerFor as registeredProvider } from "../channels/registry";

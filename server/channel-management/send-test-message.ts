@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { sandboxMessages } from "@/db/schema";
 import { checkRecipient } from "@/lib/validation/recipient";

@@ -1,3 +1,4 @@
+import "server-only";
 import { isProviderId, type ProviderId } from "@/lib/channels/provider-ids";
 import type { ChannelProvider } from "./channel-provider";
 import { whatsappProvider } from "./whatsapp";

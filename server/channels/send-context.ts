@@ -1,3 +1,4 @@
+import "server-only";
 import type { ChannelProvider, OutboundMessage, SendContext, SendResult } from "./channel-provider";
 import { networkFailure, requestProvider, SecretSet } from "./provider-request";
 

@@ -72,7 +72,7 @@ describeWithDatabase("delivery status callbacks", (database) => {
     const { startFakeTwilio, signedTwilioCallback } = await import("../channels/twilio/fake");
     const { createChannel } = await import("../channel-management/manage-channels");
     const { flowSteps } = await import("@/db/schema");
-    const twilio = { accountSid: `AC${"a1".repeat(16)}`, authToken: "twilio-status-test-token-0123456789" };
+    const twilio = { accountSid: `AC${"a1".repeat(16)}`, authToken: "5a7c0ffee0d4e1b2a3c4d5e6f7a8b9c0" };
     const fakeTwilio = await startFakeTwilio(twilio);
     closers.push(fakeTwilio.close);
     const resend = await scriptedResend();
