@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { type Notification, deliveryAttempts, notifications, providerMessageParts, sandboxMessages } from "@/db/schema";
 import type { ChannelProvider, OutboundMessage } from "../channels/channel-provider";
 import { sendThrough } from "../channels/send-context";
@@ -136,7 +136,7 @@ export async function dispatchNotification(db: Db, claimed: Notification, deps: 
 
   const mine = and(eq(notifications.id, notification.id), eq(notifications.status, "sending"), eq(notifications.lockedBy, workerId));
   if (result.ok) {
-    const markSent = (tx: Db) =>
+    const markSent = (tx: DbOrTx) =>
       tx
         .update(notifications)
         .set({ status: "sent", providerMessageId: result.providerMessageId, sentAt: finishedAt, attempts: number, lastError: null, lockedUntil: null, updatedAt: finishedAt })

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { type Channel, channels, deliveryStatusEvents, notifications, providerMessageParts } from "@/db/schema";
 import type { DeliveryUpdate } from "../channels/channel-provider";
 import { type PreparedSend, type PrepareOptions, prepareSend } from "../channel-management/prepare-send";
@@ -26,7 +26,7 @@ async function preparedChannel(db: Db, channelId: string, options: PrepareOption
  * One part of a split message reported. Once every part has reported, the message as a whole is
  * delivered, or failed with the first failed part's reason; until then nothing moves.
  */
-async function settlePart(tx: Db, channel: Channel, update: DeliveryUpdate): Promise<DeliveryUpdate | "awaiting_parts" | "not_a_part"> {
+async function settlePart(tx: DbOrTx, channel: Channel, update: DeliveryUpdate): Promise<DeliveryUpdate | "awaiting_parts" | "not_a_part"> {
   const [part] = await tx
     .select()
     .from(providerMessageParts)
@@ -50,7 +50,7 @@ async function settlePart(tx: Db, channel: Channel, update: DeliveryUpdate): Pro
 /** Applies one update: sent → delivered or failed (a bounce may follow "delivered"); repeats change nothing. */
 async function applyUpdate(db: Db, channel: Channel, reported: DeliveryUpdate): Promise<"applied" | "unchanged" | "unknown_message" | "awaiting_parts"> {
   return db.transaction(async (tx) => {
-    const settled = await settlePart(tx as unknown as Db, channel, reported);
+    const settled = await settlePart(tx, channel, reported);
     if (settled === "awaiting_parts") {
       await tx.insert(deliveryStatusEvents).values({ channelId: channel.id, providerMessageId: reported.providerMessageId, status: reported.status, reason: reported.reason ?? null, result: "awaiting_parts" });
       return "awaiting_parts";
