@@ -1,6 +1,6 @@
 "use client";
 
-import type { ChannelKind } from "@/lib/channel-kinds";
+import type { ChannelKind } from "@/lib/channels/provider-ids";
 import { type TemplateKind, templateFitsChannel, templateKindLabel } from "@/lib/templates/template-kinds";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";

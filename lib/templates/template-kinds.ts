@@ -1,4 +1,4 @@
-import type { ChannelKind } from "../channel-kinds";
+import type { ChannelKind } from "../channels/provider-ids";
 
 /**
  * What a template is written for. Each channel kind takes one template kind: CRM records, support tickets

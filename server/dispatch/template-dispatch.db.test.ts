@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { flows, notifications, stores } from "@/db/schema";
 import type { ChannelProvider, OutboundMessage } from "../channels/channel-provider";
-import { createChannel, listChannels } from "../channels/manage-channels";
+import { createChannel, listChannels } from "../channel-management/manage-channels";
 import { providerFor } from "../channels/registry";
 import { DomainError } from "../errors";
 import { createFlow } from "../flows/manage-flows";

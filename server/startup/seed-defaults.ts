@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { channels, flowSteps, flows, stores, templates } from "@/db/schema";
 import type { TemplateKind } from "@/lib/templates/template-kinds";
 import { recordAudit } from "../audit/record-audit";
-import { sealChannelCredentials } from "../channels/channel-credentials";
+import { sealChannelCredentials } from "../channel-management/channel-credentials";
 import { ensureStore } from "../settings/store-settings";
 import { defaultTemplateName } from "../templates/default-templates";
 import { ensureDefaultTemplates } from "../templates/ensure-default-templates";

@@ -4,8 +4,8 @@ import type { Db } from "@/db/client";
 import { templateFitsChannel, templateKindLabel } from "@/lib/templates/template-kinds";
 import { type Actor, recordAudit } from "../audit/record-audit";
 import type { OutboundMessage } from "../channels/channel-provider";
-import { requireChannel } from "../channels/manage-channels";
-import { type TestSendOutcome, deliverTestMessage } from "../channels/send-test-message";
+import { requireChannel } from "../channel-management/manage-channels";
+import { type TestSendOutcome, deliverTestMessage } from "../channel-management/send-test-message";
 import { outboundOrderOf } from "../dispatch/outbound-order";
 import { env } from "../env";
 import { DomainError } from "../errors";
@@ -49,8 +49,7 @@ export async function sendTemplateTest(db: Db, actor: Actor, input: z.input<type
   const { input: order } = await orderForPreview(db, { orderNumber, locale: template.locale, appUrl: APP_URL });
   const rendered = await renderNotification({ ...order, template: { ...content, locale: template.locale }, kind: template.kind });
   const receipt = receiptUrl(APP_URL, order.order.receiptToken);
-  const message: OutboundMessage = {
-    to,
+  const message: Omit<OutboundMessage, "to"> = {
     subject: rendered.subject === null ? null : `[Test] ${rendered.subject}`,
     text: rendered.text,
     html: rendered.html,
@@ -61,12 +60,12 @@ export async function sendTemplateTest(db: Db, actor: Actor, input: z.input<type
     idempotencyKey: `template-test:${templateId}:${randomUUID()}`,
     statusCallbackUrl: `${APP_URL}/api/status/${channel.id}`,
   };
-  const outcome = await deliverTestMessage(db, channel, message);
+  const { to: checked, outcome } = await deliverTestMessage(db, channel, to, message);
   await recordAudit(db, actor, {
     action: "template.test_sent",
     targetType: "template",
     targetId: templateId,
-    details: { name: template.name, kind: template.kind, locale: template.locale, channel: channel.name, to, ok: outcome.ok, ...(outcome.ok ? {} : { error: outcome.error }) },
+    details: { name: template.name, kind: template.kind, locale: template.locale, channel: channel.name, to: checked, ok: outcome.ok, ...(outcome.ok ? {} : { error: outcome.error }) },
   });
   return outcome;
 }

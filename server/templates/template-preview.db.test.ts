@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { auditLog, sandboxMessages, stores } from "@/db/schema";
 import { createCaller } from "../api/root";
-import { listChannels } from "../channels/manage-channels";
+import { listChannels } from "../channel-management/manage-channels";
 import { ingestOrderEvent } from "../orders/ingest-order-event";
 import { ensureStore } from "../settings/store-settings";
 import { createSource } from "../sources/manage-sources";
