@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countSmsSegments, smsEncoding } from "./sms-segments";
+import { countSmsSegments, smsEncoding, smsEncodingChange } from "./sms-segments";
 
 describe("smsEncoding", () => {
   it("keeps GSM 03.38 text, with its extension table, in GSM-7", () => {
@@ -55,5 +55,21 @@ describe("countSmsSegments", () => {
     const text = "Northwind: order #1001 confirmed, $158.57. Delivery by Thursday, December 3, 2026. Receipt: https://orders.northwind.example/r/Qm9vbGVhbnMgYXJlIGZ1biB0byB3cml0";
     expect(countSmsSegments(text)).toMatchObject({ encoding: "GSM-7", characters: 159, units: 159, segments: 1, remainingInSegment: 1 });
     expect(countSmsSegments(`North${text}`)).toMatchObject({ segments: 2, remainingInSegment: 153 * 2 - 164 });
+  });
+});
+
+describe("smsEncodingChange", () => {
+  it("reports a change from GSM-7 to UCS-2 with what caused it and the segments before and after", () => {
+    const before = countSmsSegments(`Your order is on its way. ${"x".repeat(100)}`);
+    const after = countSmsSegments(`Your order’s on its way 🎉 ${"x".repeat(100)}`);
+    expect(smsEncodingChange(before, after)).toEqual({ from: "GSM-7", to: "UCS-2", segmentsBefore: 1, segmentsAfter: 2, characters: ["’", "🎉"] });
+  });
+
+  it("says nothing when the encoding stays, or goes back to GSM-7", () => {
+    const gsm = countSmsSegments("Plain text");
+    const ucs = countSmsSegments("Plain text 😀");
+    expect(smsEncodingChange(gsm, countSmsSegments("Other plain text"))).toBeNull();
+    expect(smsEncodingChange(ucs, gsm)).toBeNull();
+    expect(smsEncodingChange(ucs, ucs)).toBeNull();
   });
 });
