@@ -1,0 +1,84 @@
+import { inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows";
+import { channels } from "@/db/schema";
+import { getStore } from "../settings/store-settings";
+
+export const overviewRanges = ["today", "7d", "30d"] as const;
+export type OverviewRange = (typeof overviewRanges)[number];
+export const overviewRangeInput = z.object({ range: z.enum(overviewRanges).default("7d") });
+
+const days: Record<OverviewRange, number> = { today: 1, "7d": 7, "30d": 30 };
+
+/** A calendar day in the store's time zone, as YYYY-MM-DD. */
+function localDay(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+}
+
+/**
+ * How confirmations went over today, the last 7 or the last 30 days (calendar days in the store's time
+ * zone, today included): orders per day, messages sent / delivered / failed per channel, and
+ * payment-to-first-send latency (p50, p95) overall and per day. Each query reads one index range
+ * (orders_created_at_idx, orders_paid_first_sent_idx, notifications_created_channel_idx).
+ */
+export async function getDeliveryStats(db: Db, range: OverviewRange, now = new Date()) {
+  const store = await getStore(db);
+  const tz = store.timezone;
+  const firstDay = localDay(new Date(now.getTime() - (days[range] - 1) * 86_400_000), tz);
+  const since = sql`(${firstDay}::date)::timestamp at time zone ${tz}`;
+  const [orderDays, latencyDays, latencyAll, channelRows] = await Promise.all([
+    db.execute(sql`select to_char(created_at at time zone ${tz}, 'YYYY-MM-DD') as day, count(*)::int as orders,
+        count(*) filter (where cardinality(flags) > 0)::int as held
+      from orders where created_at >= ${since} group by 1 order by 1`),
+    db.execute(sql`select to_char(paid_at at time zone ${tz}, 'YYYY-MM-DD') as day,
+        percentile_cont(0.5) within group (order by extract(epoch from first_sent_at - paid_at)) as p50,
+        percentile_cont(0.95) within group (order by extract(epoch from first_sent_at - paid_at)) as p95
+      from orders where paid_at >= ${since} and first_sent_at is not null group by 1 order by 1`),
+    db.execute(sql`select count(*)::int as measured,
+        percentile_cont(0.5) within group (order by extract(epoch from first_sent_at - paid_at)) as p50,
+        percentile_cont(0.95) within group (order by extract(epoch from first_sent_at - paid_at)) as p95
+      from orders where paid_at >= ${since} and first_sent_at is not null`),
+    db.execute(sql`select channel_id, count(*) filter (where status = 'sent')::int as sent, count(*) filter (where status = 'delivered')::int as delivered,
+        count(*) filter (where status = 'failed')::int as failed, count(*) filter (where status in ('pending', 'sending'))::int as pending
+      from notifications where created_at >= ${since} group by channel_id`),
+  ]);
+  const perChannel = rowsOf<{ channel_id: string; sent: number; delivered: number; failed: number; pending: number }>(channelRows);
+  const names = perChannel.length ? await db.select({ id: channels.id, name: channels.name, kind: channels.kind }).from(channels).where(inArray(channels.id, perChannel.map((row) => row.channel_id))) : [];
+  const nameOf = new Map(names.map((row) => [row.id, row]));
+  const latency = rowsOf<{ measured: number; p50: number | string | null; p95: number | string | null }>(latencyAll)[0];
+  const seconds = (value: number | string | null | undefined) => (value === null || value === undefined ? null : Number(value));
+  const byDay = new Map(rowsOf<{ day: string; orders: number; held: number }>(orderDays).map((row) => [row.day, row]));
+  const latencyByDay = new Map(rowsOf<{ day: string; p50: number | string; p95: number | string }>(latencyDays).map((row) => [row.day, row]));
+  const daily = Array.from({ length: days[range] }, (_, index) => {
+    const day = localDay(new Date(now.getTime() - (days[range] - 1 - index) * 86_400_000), tz);
+    return { day, orders: byDay.get(day)?.orders ?? 0, held: byDay.get(day)?.held ?? 0, p50: seconds(latencyByDay.get(day)?.p50), p95: seconds(latencyByDay.get(day)?.p95) };
+  });
+  const channelStats = perChannel
+    .map((row) => {
+      const settled = row.sent + row.delivered + row.failed;
+      return {
+        channelId: row.channel_id,
+        name: nameOf.get(row.channel_id)?.name ?? "deleted channel",
+        kind: nameOf.get(row.channel_id)?.kind ?? null,
+        ...row,
+        /** Accepted by the provider (sent or delivered) out of those that finished either way. */
+        deliveryRate: settled ? (row.sent + row.delivered) / settled : null,
+      };
+    })
+    .sort((a, b) => b.sent + b.delivered + b.failed - (a.sent + a.delivered + a.failed));
+  return {
+    range,
+    from: firstDay,
+    to: localDay(now, tz),
+    orders: daily.reduce((sum, day) => sum + day.orders, 0),
+    held: daily.reduce((sum, day) => sum + day.held, 0),
+    confirmationsSent: channelStats.reduce((sum, row) => sum + row.sent + row.delivered, 0),
+    failures: channelStats.reduce((sum, row) => sum + row.failed, 0),
+    latency: { measured: latency?.measured ?? 0, p50Seconds: seconds(latency?.p50), p95Seconds: seconds(latency?.p95) },
+    daily,
+    channels: channelStats,
+  };
+}
+
+export type DeliveryStats = Awaited<ReturnType<typeof getDeliveryStats>>;
