@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { describeActivity } from "@/lib/activity-text";
 import type { Overview } from "@/server/overview/get-overview";
 import { SendSampleOrderButton } from "../sandbox/send-sample-order-button";
 import { Time } from "../shell/store-display";
@@ -86,7 +87,7 @@ export function OverviewPanel({ overview, isAdmin, canSendSample }: { overview: 
             {overview.recentActivity.map((entry) => (
               <li key={entry.id} className="flex flex-wrap justify-between gap-2 py-2">
                 <span>
-                  <span className="font-medium">{entry.actorEmail ?? "System"}</span> · {entry.action}
+                  <span className="font-medium">{entry.actorEmail ?? "Orderbell"}</span> {describeActivity(entry.action, entry.details)}
                 </span>
                 <span className="text-gray-500">
                   <Time value={entry.at} />

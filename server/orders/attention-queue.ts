@@ -41,6 +41,16 @@ export const listAttentionInput = z.object({
 
 type QueueRow = { kind: "hold" | "failed"; order_id: string; notification_id: string | null; since: string | Date; item_id: string; since_micros: string };
 
+export type AttentionItem = {
+  id: string;
+  kind: "hold" | "failed";
+  since: Date;
+  order: { id: string; number: string; status: string; flags: OrderFlag[]; total: number; currency: string; createdAt: Date; customerId: string | null; customerName: string | null; customerEmail: string | null; customerPhone: string | null };
+  heldFor: OrderFlag[];
+  intakeNote: string | null;
+  message: { id: string; channelId: string; channelName: string; channelKind: string; recipient: string | null; lastError: string | null; attempts: number; renderedAt: Date | null; origin: string } | null;
+};
+
 /** One page of the queue, oldest first, with what each item needs to be resolved where it is shown. */
 export async function listAttention(db: Db, input: z.input<typeof listAttentionInput>) {
   const { cursor, pageSize } = listAttentionInput.parse(input);
@@ -88,7 +98,7 @@ export async function listAttention(db: Db, input: z.input<typeof listAttentionI
     };
   });
   const last = page.at(-1);
-  return { items, nextCursor: rows.length > pageSize && last ? `${last.since_micros}.${last.item_id}` : null };
+  return { items: items as AttentionItem[], nextCursor: rows.length > pageSize && last ? `${last.since_micros}.${last.item_id}` : null };
 }
 
 export const dismissAttentionInput = z

@@ -10,8 +10,7 @@ import { getStore } from "../settings/store-settings";
 import { contactDetailsOf, hasAnyContact } from "./contact-details";
 import { staffReason } from "./resend-notification";
 
-const messengerFields = { whatsapp: "whatsappId", telegram: "telegramId", line: "lineId", viber: "viberId", messenger: "messengerId" } as const;
-type Messenger = keyof typeof messengerFields;
+type Messenger = "whatsapp" | "telegram" | "line" | "viber" | "messenger";
 
 /** Left out: unchanged. Empty: removed. */
 const optionalValue = (max: number) => z.string().trim().max(max).optional();

@@ -10,7 +10,7 @@ export type Overview = {
   currency: string;
   defaultLocale: string;
   team: Record<UserRole, number>;
-  recentActivity: Array<{ id: number; at: Date; actorEmail: string | null; action: string }>;
+  recentActivity: Array<{ id: number; at: Date; actorEmail: string | null; action: string; details: Record<string, unknown> }>;
   sources: number;
   orders: { total: number; heldBack: number; last24h: number };
   messages: Record<"pending" | "sent" | "delivered" | "failed", number>;
@@ -22,7 +22,7 @@ export async function getOverview(db: Db): Promise<Overview> {
   const team: Record<UserRole, number> = { admin: 0, manager: 0, agent: 0 };
   for (const row of roleCounts) team[row.role] = row.total;
   const recentActivity = await db
-    .select({ id: auditLog.id, at: auditLog.at, actorEmail: auditLog.actorEmail, action: auditLog.action })
+    .select({ id: auditLog.id, at: auditLog.at, actorEmail: auditLog.actorEmail, action: auditLog.action, details: auditLog.details })
     .from(auditLog)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(5);

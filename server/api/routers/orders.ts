@@ -2,6 +2,7 @@ import { z } from "zod";
 import { approveOrderTotals, approveTotalsInput, releasePreview } from "../../orders/approve-order-totals";
 import { countAttention, dismissAttention, dismissAttentionInput, listAttention, listAttentionInput } from "../../orders/attention-queue";
 import { cancelPendingInput, cancelPendingMessages } from "../../orders/cancel-pending";
+import { listFilterOptions } from "../../orders/filter-options";
 import { getOrder } from "../../orders/get-order";
 import { listOrders, listOrdersInput } from "../../orders/list-orders";
 import { listTicketChannels, openTicket, openTicketInput } from "../../orders/open-ticket";
@@ -13,6 +14,7 @@ import { agentProcedure, createTRPCRouter, managerProcedure } from "../trpc";
 
 export const ordersRouter = createTRPCRouter({
   list: agentProcedure.input(listOrdersInput).query(({ ctx, input }) => listOrders(ctx.db, input)),
+  filterOptions: agentProcedure.query(({ ctx }) => listFilterOptions(ctx.db)),
   get: agentProcedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getOrder(ctx.db, input.id)),
   /** Posts a signed sample POS order to this app's own trigger URL, to see the whole flow with no platform. */
   sendSample: managerProcedure.mutation(({ ctx }) => sendSampleOrder(ctx.db)),
