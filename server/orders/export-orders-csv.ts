@@ -57,7 +57,8 @@ function csvRow(order: OrderListItem, timeZone: string): string[] {
  * transaction held open and no result kept in memory, so a million rows cost what a thousand do, per batch.
  * The export is recorded in the audit log, since it carries customers' contact details.
  */
-export async function exportOrdersCsv(db: Db, actor: Actor, filters: OrderFilters): Promise<ReadableStream<Uint8Array>> {
+export async function exportOrdersCsv(db: Db, actor: Actor, filters: OrderFilters, options: { batchSize?: number } = {}): Promise<ReadableStream<Uint8Array>> {
+  const batchSize = options.batchSize ?? BATCH;
   const store = await getStore(db);
   const conditions = await orderFilterConditions(db, filters);
   await recordAudit(db, actor, { action: "orders.exported", targetType: "orders", details: { filters } });
@@ -76,13 +77,13 @@ export async function exportOrdersCsv(db: Db, actor: Actor, filters: OrderFilter
           .leftJoin(customers, eq(customers.id, orders.customerId))
           .where(and(...conditions, ...(cursor ? [keysetAfter(decodeCursor(cursor), "desc")] : [])))
           .orderBy(desc(orders.createdAt), desc(orders.id))
-          .limit(BATCH);
+          .limit(batchSize);
         const rows = page.map((row) => csvRow(row, store.timezone));
         const chunk = stringify(headerSent ? rows : [header, ...rows]);
         headerSent = true;
         if (chunk) controller.enqueue(encoder.encode(chunk));
         const last = page.at(-1);
-        if (page.length < BATCH || !last) controller.close();
+        if (page.length < batchSize || !last) controller.close();
         else cursor = encodeCursor({ micros: last.cursorMicros, id: last.id });
       } catch (error) {
         controller.error(error);
