@@ -11,7 +11,7 @@ describeWithDatabase("CSV export of the orders list", (database) => {
   it("streams every matching order, batch after batch, newest first, and records the export", async () => {
     const { db } = database();
     const desk = await setUpDesk(db);
-    const placed = [];
+    const placed: Array<Awaited<ReturnType<typeof placeOrder>>> = [];
     for (let index = 0; index < 5; index++) placed.push(await placeOrder(db, desk.source.id, { name: `=cmd|' /C calc'!A${index}`, email: `csv-${index}@example.com`, phone: "+14155550140" }));
     await placeOrder(db, (await setUpDesk(db)).source.id, { name: "Elsewhere", email: "elsewhere@example.com" });
 

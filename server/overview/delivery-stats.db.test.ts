@@ -10,7 +10,7 @@ describeWithDatabase("overview: confirmations, per channel and payment-to-first-
     const { db } = database();
     const desk = await setUpDesk(db);
     const latencies = [2, 4, 30];
-    const placed = [];
+    const placed: Array<Awaited<ReturnType<typeof placeOrder>>> = [];
     for (const seconds of latencies) {
       const order = await placeOrder(db, desk.source.id, { name: "Stats", email: `stats-${seconds}@example.com`, phone: "+14155550150" });
       placed.push(order);
