@@ -57,12 +57,15 @@ async function main() {
   ] as const;
 
   const sql = postgres(url, { max: 1, onnotice: () => {} });
-  // Bulk load: the confirmation trigger is replaced by one set-based update at the end.
+  // Stable ids from a counter, shaped as version-4 UUIDs so the API's validation takes them.
+  await sql.unsafe(`create or replace function bench_uuid(seed text) returns uuid language sql immutable as
+    $$ select (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid from md5(seed) h $$`);
+  // Bulk load: the notification triggers are replaced by set-based updates at the end.
   await sql`set session_replication_role = replica`;
   await step("customers", () =>
     sql.unsafe(`
       insert into customers (id, name, email, phone, locale, created_at, updated_at)
-      select md5('c' || i)::uuid,
+      select bench_uuid('c' || i),
              (array['${firstNames.join("','")}'])[1 + i % ${firstNames.length}] || ' ' || (array['${lastNames.join("','")}'])[1 + (i / ${firstNames.length}) % ${lastNames.length}],
              lower((array['${firstNames.join("','")}'])[1 + i % ${firstNames.length}] || '.' || (array['${lastNames.join("','")}'])[1 + (i / ${firstNames.length}) % ${lastNames.length}]) || '.' || i || '@example' || (i % 7) || '.com',
              case when i % 10 < 8 then '+1415' || (2000000 + i % 8000000)::text end,
@@ -73,12 +76,12 @@ async function main() {
     sql.unsafe(`
       insert into orders (id, source_id, external_id, number, status, flags, customer_id, currency, subtotal, shipping_total, tax_total, total,
                           paid_at, placed_at, receipt_token, planned_triggers, created_at, updated_at)
-      select md5('o' || i)::uuid,
+      select bench_uuid('o' || i),
              (array['${sources.join("','")}']::uuid[])[1 + i % 3],
              'ext-' || i, '#' || (100000 + i),
              case when i % 100 = 7 then 'awaiting_payment' when i % 100 = 8 then 'cancelled' when i % 100 = 9 then 'refunded' else 'paid' end,
              case when i % 100 = 7 then array['awaiting_payment'] when i % 200 = 11 then array['needs_contact'] when i % 300 = 13 then array['totals_mismatch'] else array[]::text[] end,
-             md5('c' || (i::bigint * 7919) % ${customerCount})::uuid,
+             bench_uuid('c' || (i::bigint * 7919) % ${customerCount}),
              'USD', 4900 + (i % 50) * 100, 499, 400, 5799 + (i % 50) * 100,
              case when i % 100 <> 7 then at + make_interval(secs => (i % 5)) end, at, md5('r' || i), array['order_paid'], at, at
         from (select i, now() - make_interval(secs => (${orderCount} - i) * (365.0 * 86400 / ${orderCount})) as at from generate_series(1, ${orderCount}) i) s`),
@@ -86,7 +89,7 @@ async function main() {
   await step("order items", () =>
     sql.unsafe(`
       insert into order_items (order_id, position, name, variant, sku, quantity, unit_price, line_total)
-      select md5('o' || i)::uuid, p, case p when 0 then 'Trail Runner 2' else 'Merino socks' end, '42 / Blue', 'SKU-' || p, 1, 4900 + (i % 50) * 100, 4900 + (i % 50) * 100
+      select bench_uuid('o' || i), p, case p when 0 then 'Trail Runner 2' else 'Merino socks' end, '42 / Blue', 'SKU-' || p, 1, 4900 + (i % 50) * 100, 4900 + (i % 50) * 100
         from generate_series(1, ${orderCount}) i, generate_series(0, (i % 2)) p`),
   );
   await step("inbound events", () =>
@@ -103,9 +106,9 @@ async function main() {
     sql.unsafe(`
       insert into notifications (id, order_id, flow_step_id, channel_id, fallback_index, audience, origin, resend_of_id, idempotency_key, status, recipient, subject, text_body, html_body,
                                  rendered_at, attempts, next_attempt_at, provider_message_id, last_error, sent_at, delivered_at, created_at, updated_at)
-      select md5('n' || o.i || '-' || k)::uuid, o.id, (array[${[...channelsAndSteps, channelsAndSteps[0]].map(([, s]) => (s ? `'${s}'` : "null")).join(",")}]::uuid[])[k],
+      select bench_uuid('n' || o.i || '-' || k), o.id, (array[${[...channelsAndSteps, channelsAndSteps[0]].map(([, s]) => (s ? `'${s}'` : "null")).join(",")}]::uuid[])[k],
              (array['${[...channelsAndSteps, channelsAndSteps[0]].map(([c]) => c).join("','")}']::uuid[])[k], 0, 'customer',
-             case k when 4 then 'resend' else 'flow' end, case k when 4 then md5('n' || o.i || '-1')::uuid end,
+             case k when 4 then 'resend' else 'flow' end, case k when 4 then bench_uuid('n' || o.i || '-1') end,
              o.id || ':' || k, st.status,
              case k when 2 then '+14155550132' else 'customer' || o.i || '@example.com' end,
              case k when 2 then null else 'Order ' || o.number || ' confirmed' end,
@@ -129,6 +132,7 @@ async function main() {
              case when status = 'failed' then 400 else 200 end, last_error, 180
         from notifications where status <> 'pending'`),
   );
+  await step("resent messages superseded", () => sql.unsafe(`update notifications n set superseded_at = r.created_at from notifications r where r.resend_of_id = n.id`));
   await step("order confirmation and first send", () =>
     sql.unsafe(`
       update orders o set confirmation = s.state, first_sent_at = s.first_sent

@@ -48,6 +48,12 @@ export const notifications = pgTable(
     origin: text("origin", { enum: notificationOrigins }).notNull().default("flow"),
     /** Staff acknowledged this failure on the Needs attention page (reason in the audit log). */
     dismissedAt: timestamp("dismissed_at", { withTimezone: true }),
+    /**
+     * A later message took this one's place: the next channel of its step's fallback chain, or a staff
+     * resend. Set by a database trigger on insert (migration 0008), so a failure that was followed up
+     * leaves the Needs attention queue without any query having to look for its successors.
+     */
+    supersededAt: timestamp("superseded_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
@@ -65,8 +71,10 @@ export const notifications = pgTable(
     index("notifications_lease_idx").on(t.status, t.lockedUntil),
     index("notifications_order_idx").on(t.orderId),
     index("notifications_provider_message_idx").on(t.channelId, t.providerMessageId),
-    // Failed messages not yet dismissed: few, so the Needs attention queue and its count read only these.
-    index("notifications_failed_idx").on(t.updatedAt, t.id).where(sql`${t.status} = 'failed' and ${t.dismissedAt} is null`),
+    // Failures nobody followed up or dismissed: few, so the Needs attention queue and its count read only these.
+    index("notifications_failed_idx").on(t.updatedAt, t.id).where(sql`${t.status} = 'failed' and ${t.dismissedAt} is null and ${t.supersededAt} is null`),
+    // The same rows by order: "orders with a message that failed" walks the newest orders and probes this.
+    index("notifications_failed_order_idx").on(t.orderId).where(sql`${t.status} = 'failed' and ${t.dismissedAt} is null and ${t.supersededAt} is null`),
     index("notifications_resend_of_idx").on(t.resendOfId).where(sql`${t.resendOfId} is not null`),
     // Overview per channel over a period: an index-only read of the period's rows.
     index("notifications_created_channel_idx").on(t.createdAt, t.channelId, t.status),

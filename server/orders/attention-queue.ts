@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { type SQL, and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
@@ -15,20 +15,27 @@ export const ATTENTION_COUNT_CAP = 999;
 /**
  * Everything that waits for a person, one row per item: orders held for contact or for their totals, and
  * messages that failed for good. Cancelled and refunded orders need nobody. Both halves read partial indexes
- * (orders_attention_idx, notifications_failed_idx), which hold only such rows.
+ * (orders_attention_idx, notifications_failed_idx) that hold only such rows, in queue order; `after` and
+ * `limit` apply inside each half, so a page reads a page's worth of each, whatever the queue's length.
  */
-const queue = sql`
-  select 'hold' as kind, o.id as order_id, null::uuid as notification_id, o.created_at as since, o.id as item_id
-    from orders o
-   where (o.flags && array['needs_contact', 'totals_mismatch']::text[]) and o.attention_dismissed_at is null
-     and o.status in ('paid', 'awaiting_payment')
+function queue(options: { after?: SQL; limit?: number } = {}): SQL {
+  const after = (since: string, id: string) => (options.after ? sql`and (${sql.raw(since)}, ${sql.raw(id)}) > ${options.after}` : sql``);
+  const limit = options.limit ? sql`order by 4, 5 limit ${options.limit}` : sql``;
+  return sql`
+  (select 'hold' as kind, o.id as order_id, null::uuid as notification_id, o.created_at as since, o.id as item_id
+     from orders o
+    where (o.flags && array['needs_contact', 'totals_mismatch']::text[]) and o.attention_dismissed_at is null
+      and o.status in ('paid', 'awaiting_payment') ${after("o.created_at", "o.id")}
+    ${limit})
   union all
-  select 'failed', n.order_id, n.id, n.updated_at, n.id
-    from notifications n join orders o on o.id = n.order_id
-   where ${unresolvedFailure("n")} and o.status in ('paid', 'awaiting_payment')`;
+  (select 'failed', n.order_id, n.id, n.updated_at, n.id
+     from notifications n join orders o on o.id = n.order_id
+    where ${unresolvedFailure("n")} and o.status in ('paid', 'awaiting_payment') ${after("n.updated_at", "n.id")}
+    ${limit})`;
+}
 
 export async function countAttention(db: Db): Promise<{ count: number; capped: boolean }> {
-  const [row] = rowsOf<{ total: number }>(await db.execute(sql`select count(*)::int as total from (${queue} limit ${ATTENTION_COUNT_CAP + 1}) capped`));
+  const [row] = rowsOf<{ total: number }>(await db.execute(sql`select count(*)::int as total from (${queue()} limit ${ATTENTION_COUNT_CAP + 1}) capped`));
   const total = row?.total ?? 0;
   return { count: Math.min(total, ATTENTION_COUNT_CAP), capped: total > ATTENTION_COUNT_CAP };
 }
@@ -55,9 +62,9 @@ export type AttentionItem = {
 export async function listAttention(db: Db, input: z.input<typeof listAttentionInput>) {
   const { cursor, pageSize } = listAttentionInput.parse(input);
   const [micros, itemId] = cursor ? cursor.split(".") : [];
-  const after = cursor ? sql`where (since, item_id) > (timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond', ${itemId}::uuid)` : sql``;
+  const after = cursor ? sql`(timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond', ${itemId}::uuid)` : undefined;
   const rows = rowsOf<QueueRow>(
-    await db.execute(sql`select q.*, (extract(epoch from since) * 1000000)::bigint::text as since_micros from (${queue}) q ${after} order by since, item_id limit ${pageSize + 1}`),
+    await db.execute(sql`select q.*, (extract(epoch from since) * 1000000)::bigint::text as since_micros from (${queue({ after, limit: pageSize + 1 })}) q order by since, item_id limit ${pageSize + 1}`),
   );
   const page = rows.slice(0, pageSize);
   const orderIds = [...new Set(page.map((row) => row.order_id))];

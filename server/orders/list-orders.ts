@@ -6,7 +6,7 @@ import { customers, orders, sources } from "@/db/schema";
 import { type OrderFilters, orderFiltersInput } from "@/lib/orders/order-filters";
 import { getStore } from "../settings/store-settings";
 import { decodeCursor, encodeCursor, keysetAfter } from "./order-cursor";
-import { matchingOrderIds, searchTermsOf } from "./order-search";
+import { exactOrderIds, partialCustomerIds, searchTermsOf } from "./order-search";
 import { unresolvedFailure } from "./unresolved-failure";
 
 export const listOrdersInput = orderFiltersInput.extend({
@@ -19,16 +19,30 @@ export const listOrdersInput = orderFiltersInput.extend({
 /** Counting stops here: "1,000+ orders" reads at most this many rows, whatever the table size. */
 export const COUNT_CAP = 1000;
 
+/**
+ * Exact matches first (number, platform id, whole email, phone): when there are any, they are the answer.
+ * Otherwise a part of a name or email finds the customers' orders, as a semi-join the planner can run by
+ * walking the newest orders and probing the customer, so a common name costs a page, not every match.
+ */
+async function searchCondition(db: Db, text: string, defaultCountry: string): Promise<SQL> {
+  const terms = searchTermsOf(text, defaultCountry);
+  const [exact] = rowsOf<{ found: boolean }>(await db.execute(sql`select exists (${exactOrderIds(terms)}) as found`));
+  if (exact?.found) return sql`${orders.id} in (${exactOrderIds(terms)})`;
+  if (terms.partial) return sql`${orders.customerId} in (${partialCustomerIds(terms.partial)})`;
+  return sql`false`;
+}
+
 /** The SQL conditions of the list's filters; shared by the list and the CSV export. */
 export async function orderFilterConditions(db: Db, filters: OrderFilters): Promise<SQL[]> {
   const conditions: SQL[] = [];
   const store = filters.search || filters.from || filters.to ? await getStore(db) : null;
-  if (filters.search) conditions.push(sql`${orders.id} in (${matchingOrderIds(searchTermsOf(filters.search, store!.defaultCountry))})`);
+  if (filters.search) conditions.push(await searchCondition(db, filters.search, store!.defaultCountry));
   if (filters.status) conditions.push(eq(orders.status, filters.status));
   if (filters.flag) conditions.push(sql`${filters.flag} = any(${orders.flags})`);
   if (filters.source) conditions.push(eq(orders.sourceId, filters.source));
   if (filters.customerId) conditions.push(eq(orders.customerId, filters.customerId));
   if (filters.channel) conditions.push(sql`exists (select 1 from notifications n where n.order_id = ${orders.id} and n.channel_id = ${filters.channel})`);
+  // Probes the small partial index notifications_failed_order_idx for each order, newest first.
   if (filters.needsAttention) conditions.push(sql`exists (select 1 from notifications n where n.order_id = ${orders.id} and ${unresolvedFailure("n")})`);
   if (filters.confirmation === "held") conditions.push(sql`cardinality(${orders.flags}) > 0`);
   else if (filters.confirmation) conditions.push(eq(orders.confirmation, filters.confirmation), sql`cardinality(${orders.flags}) = 0`);

@@ -40,21 +40,23 @@ export function searchTermsOf(text: string, defaultCountry: string): SearchTerms
 }
 
 /**
- * The ids of the orders a search matches, as one UNION of index lookups: the normalised number, the
- * platform id, and the orders of the customers found by exact email, exact phone or a trigram match on
- * name or email. Nothing here reads every order or every customer.
+ * The ids of the orders a search matches exactly, as one UNION of index lookups: the normalised number, the
+ * platform id, and the orders of the customer with that exact email or phone. Nothing here reads every
+ * order or every customer.
  */
-export function matchingOrderIds(terms: SearchTerms): SQL {
+export function exactOrderIds(terms: SearchTerms): SQL {
   const customerMatches: SQL[] = [];
   if (terms.email) customerMatches.push(sql`(c.email is not null and lower(c.email) = ${terms.email})`);
   if (terms.phone) customerMatches.push(sql`c.phone = ${terms.phone}`);
-  if (terms.partial) {
-    const pattern = `%${escapeLike(terms.partial)}%`;
-    customerMatches.push(sql`c.name ilike ${pattern}`, sql`c.email ilike ${pattern}`);
-  }
   const byCustomer = customerMatches.length
     ? sql` union select o.id from orders o where o.customer_id in (select c.id from customers c where ${sql.join(customerMatches, sql` or `)})`
     : sql``;
   return sql`select id from orders where lower(ltrim(number, '#')) = ${terms.number}
     union select id from orders where external_id = ${terms.externalId}${byCustomer}`;
+}
+
+/** Customers whose name or email contains the text: the trigram GIN indexes answer ILIKE '%…%'. */
+export function partialCustomerIds(partial: string): SQL {
+  const pattern = `%${escapeLike(partial)}%`;
+  return sql`select c.id from customers c where c.name ilike ${pattern} or c.email ilike ${pattern}`;
 }

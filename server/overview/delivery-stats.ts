@@ -27,18 +27,18 @@ export async function getDeliveryStats(db: Db, range: OverviewRange, now = new D
   const tz = store.timezone;
   const firstDay = localDay(new Date(now.getTime() - (days[range] - 1) * 86_400_000), tz);
   const since = sql`(${firstDay}::date)::timestamp at time zone ${tz}`;
-  const [orderDays, latencyDays, latencyAll, channelRows] = await Promise.all([
-    db.execute(sql`select to_char(created_at at time zone ${tz}, 'YYYY-MM-DD') as day, count(*)::int as orders,
-        count(*) filter (where cardinality(flags) > 0)::int as held
-      from orders where created_at >= ${since} group by 1 order by 1`),
-    db.execute(sql`select to_char(paid_at at time zone ${tz}, 'YYYY-MM-DD') as day,
-        percentile_cont(0.5) within group (order by extract(epoch from first_sent_at - paid_at)) as p50,
-        percentile_cont(0.95) within group (order by extract(epoch from first_sent_at - paid_at)) as p95
-      from orders where paid_at >= ${since} and first_sent_at is not null group by 1 order by 1`),
-    db.execute(sql`select count(*)::int as measured,
-        percentile_cont(0.5) within group (order by extract(epoch from first_sent_at - paid_at)) as p50,
-        percentile_cont(0.95) within group (order by extract(epoch from first_sent_at - paid_at)) as p95
-      from orders where paid_at >= ${since} and first_sent_at is not null`),
+  // Each reads one index range, index-only: orders_created_at_idx, orders_held_created_idx,
+  // orders_paid_first_sent_idx (per day and overall in one pass) and notifications_created_channel_idx.
+  const [orderDays, heldDays, latencyRows, channelRows] = await Promise.all([
+    db.execute(sql`select to_char(day, 'YYYY-MM-DD') as day, count(*)::int as orders
+      from (select (created_at at time zone ${tz})::date as day from orders where created_at >= ${since}) d group by d.day`),
+    db.execute(sql`select to_char(day, 'YYYY-MM-DD') as day, count(*)::int as held
+      from (select (created_at at time zone ${tz})::date as day from orders where created_at >= ${since} and cardinality(flags) > 0) d group by d.day`),
+    db.execute(sql`select to_char(day, 'YYYY-MM-DD') as day, count(*)::int as measured,
+        percentile_cont(0.5) within group (order by seconds) as p50, percentile_cont(0.95) within group (order by seconds) as p95
+      from (select (paid_at at time zone ${tz})::date as day, extract(epoch from first_sent_at - paid_at) as seconds
+              from orders where paid_at >= ${since} and first_sent_at is not null) d
+      group by grouping sets ((d.day), ())`),
     db.execute(sql`select channel_id, count(*) filter (where status = 'sent')::int as sent, count(*) filter (where status = 'delivered')::int as delivered,
         count(*) filter (where status = 'failed')::int as failed, count(*) filter (where status in ('pending', 'sending'))::int as pending
       from notifications where created_at >= ${since} group by channel_id`),
@@ -46,13 +46,15 @@ export async function getDeliveryStats(db: Db, range: OverviewRange, now = new D
   const perChannel = rowsOf<{ channel_id: string; sent: number; delivered: number; failed: number; pending: number }>(channelRows);
   const names = perChannel.length ? await db.select({ id: channels.id, name: channels.name, kind: channels.kind }).from(channels).where(inArray(channels.id, perChannel.map((row) => row.channel_id))) : [];
   const nameOf = new Map(names.map((row) => [row.id, row]));
-  const latency = rowsOf<{ measured: number; p50: number | string | null; p95: number | string | null }>(latencyAll)[0];
+  const latencyAll = rowsOf<{ day: string | null; measured: number; p50: number | string | null; p95: number | string | null }>(latencyRows);
+  const latency = latencyAll.find((row) => row.day === null);
   const seconds = (value: number | string | null | undefined) => (value === null || value === undefined ? null : Number(value));
-  const byDay = new Map(rowsOf<{ day: string; orders: number; held: number }>(orderDays).map((row) => [row.day, row]));
-  const latencyByDay = new Map(rowsOf<{ day: string; p50: number | string; p95: number | string }>(latencyDays).map((row) => [row.day, row]));
+  const byDay = new Map(rowsOf<{ day: string; orders: number }>(orderDays).map((row) => [row.day, row.orders]));
+  const heldByDay = new Map(rowsOf<{ day: string; held: number }>(heldDays).map((row) => [row.day, row.held]));
+  const latencyByDay = new Map(latencyAll.filter((row) => row.day !== null).map((row) => [row.day, row]));
   const daily = Array.from({ length: days[range] }, (_, index) => {
     const day = localDay(new Date(now.getTime() - (days[range] - 1 - index) * 86_400_000), tz);
-    return { day, orders: byDay.get(day)?.orders ?? 0, held: byDay.get(day)?.held ?? 0, p50: seconds(latencyByDay.get(day)?.p50), p95: seconds(latencyByDay.get(day)?.p95) };
+    return { day, orders: byDay.get(day) ?? 0, held: heldByDay.get(day) ?? 0, p50: seconds(latencyByDay.get(day)?.p50), p95: seconds(latencyByDay.get(day)?.p95) };
   });
   const channelStats = perChannel
     .map((row) => {
