@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/card";
 import { roleAllows } from "@/lib/roles";
 import { requirePageUser } from "@/server/auth/page-guard";
 import { getDb } from "@/server/database";
-import { getDeliveryStats, overviewRangeInput } from "@/server/overview/delivery-stats";
+import { getRecentDeliveryStats, overviewRangeInput } from "@/server/overview/delivery-stats";
 import { getOverview } from "@/server/overview/get-overview";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -16,7 +16,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const user = await requirePageUser();
   const db = await getDb();
   const { range } = overviewRangeInput.catch({ range: "7d" }).parse(await searchParams);
-  const [overview, stats] = await Promise.all([getOverview(db), getDeliveryStats(db, range)]);
+  const [overview, stats] = await Promise.all([getOverview(db), getRecentDeliveryStats(db, range)]);
   const manager = roleAllows(user.role, "manager");
   const queue = (
     <section className="space-y-3" aria-label="Needs attention">

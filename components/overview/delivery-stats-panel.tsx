@@ -26,7 +26,12 @@ export function DeliveryStatsPanel({ stats }: { stats: DeliveryStats }) {
   return (
     <section className="space-y-4" aria-label="Confirmations">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 className="text-base font-semibold text-gray-900">Confirmations</h2>
+        <div>
+          <h2 className="text-base font-semibold text-gray-900">Confirmations</h2>
+          <p className="text-xs text-gray-500">
+            {stats.from === stats.to ? stats.from : `${stats.from} to ${stats.to}`}, in the store&apos;s time zone · figures refresh every minute
+          </p>
+        </div>
         <nav aria-label="Period" className="flex gap-1">
           {(Object.keys(rangeLabels) as OverviewRange[]).map((range) => (
             <Link

@@ -35,7 +35,7 @@ export async function getDeliveryStats(db: Db, range: OverviewRange, now = new D
     db.execute(sql`select to_char(day, 'YYYY-MM-DD') as day, count(*)::int as held
       from (select (created_at at time zone ${tz})::date as day from orders where created_at >= ${since} and cardinality(flags) > 0) d group by d.day`),
     db.execute(sql`select to_char(day, 'YYYY-MM-DD') as day, count(*)::int as measured,
-        percentile_cont(0.5) within group (order by seconds) as p50, percentile_cont(0.95) within group (order by seconds) as p95
+        percentile_cont(array[0.5, 0.95]) within group (order by seconds) as percentiles
       from (select (paid_at at time zone ${tz})::date as day, extract(epoch from first_sent_at - paid_at) as seconds
               from orders where paid_at >= ${since} and first_sent_at is not null) d
       group by grouping sets ((d.day), ())`),
@@ -46,7 +46,13 @@ export async function getDeliveryStats(db: Db, range: OverviewRange, now = new D
   const perChannel = rowsOf<{ channel_id: string; sent: number; delivered: number; failed: number; pending: number }>(channelRows);
   const names = perChannel.length ? await db.select({ id: channels.id, name: channels.name, kind: channels.kind }).from(channels).where(inArray(channels.id, perChannel.map((row) => row.channel_id))) : [];
   const nameOf = new Map(names.map((row) => [row.id, row]));
-  const latencyAll = rowsOf<{ day: string | null; measured: number; p50: number | string | null; p95: number | string | null }>(latencyRows);
+  // One sort per group gives both percentiles; drivers return the array as numbers or as strings.
+  const latencyAll = rowsOf<{ day: string | null; measured: number; percentiles: Array<number | string> | null }>(latencyRows).map((row) => ({
+    day: row.day,
+    measured: row.measured,
+    p50: row.percentiles?.[0] ?? null,
+    p95: row.percentiles?.[1] ?? null,
+  }));
   const latency = latencyAll.find((row) => row.day === null);
   const seconds = (value: number | string | null | undefined) => (value === null || value === undefined ? null : Number(value));
   const byDay = new Map(rowsOf<{ day: string; orders: number }>(orderDays).map((row) => [row.day, row.orders]));
@@ -83,4 +89,20 @@ export async function getDeliveryStats(db: Db, range: OverviewRange, now = new D
   };
 }
 
-export type DeliveryStats = Awaited<ReturnType<typeof getDeliveryStats>>;
+export type DeliveryStats = Awaited<ReturnType<typeof getDeliveryStats>> & { computedAt: Date };
+
+/** How long the Overview reuses a period's figures: they move by the minute, not by the request. */
+export const STATS_TTL_MS = 60_000;
+const recent = new Map<OverviewRange, DeliveryStats>();
+
+/**
+ * The Overview's figures, computed at most once a minute per period in this process: every agent's
+ * dashboard opening the Overview does not re-read a month of orders. The page says when they were computed.
+ */
+export async function getRecentDeliveryStats(db: Db, range: OverviewRange, now = new Date()): Promise<DeliveryStats> {
+  const cached = recent.get(range);
+  if (cached && now.getTime() - cached.computedAt.getTime() < STATS_TTL_MS) return cached;
+  const fresh = { ...(await getDeliveryStats(db, range, now)), computedAt: now };
+  recent.set(range, fresh);
+  return fresh;
+}
