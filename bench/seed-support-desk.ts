@@ -2,7 +2,8 @@
  * `npx tsx bench/seed-support-desk.ts`: fills `<DATABASE_URL's database>_desk` (dropped and created
  * afresh) with 1,000,000 orders over the last 365 days, 700,000 customers, ~1.5 M order items, 1 M inbound
  * events, 3,000,000 notifications and their delivery attempts, for `bench/support-desk.ts`. Set-based
- * INSERT … SELECT over generate_series: a few minutes on 2 cores, not hours of row-by-row inserts.
+ * INSERT … SELECT over generate_series: about 20 minutes on a busy 2-core machine (most of it maintaining
+ * the indexes), not hours of row-by-row inserts.
  * Env: DESK_ORDERS (default 1000000), DESK_CUSTOMERS (default 70 % of the orders).
  */
 import postgres from "postgres";

@@ -26,7 +26,15 @@ export function OrdersFilterBar({ filters, onChange }: { filters: OrderFilters; 
   useEffect(() => {
     if (text.trim() === (filters.search ?? "")) return;
     const timer = setTimeout(() => onChange({ search: text.trim() || undefined }), 400);
-    return () => clearTimeout(timer);
+    // Following a link (an order in the list) before the pause ends must not be undone by the search.
+    const cancelOnLink = (event: MouseEvent) => {
+      if (event.target instanceof Element && event.target.closest("a[href]")) clearTimeout(timer);
+    };
+    document.addEventListener("click", cancelOnLink, true);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener("click", cancelOnLink, true);
+    };
   }, [text, filters.search, onChange]);
 
   const select = (field: keyof OrderFilters) => (event: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) => onChange({ [field]: event.target.value || undefined });

@@ -25,6 +25,8 @@ export function useOrderFilters() {
         if (page.direction === "prev") query.set("dir", "prev");
       }
       const text = query.toString();
+      // The list may have been left meanwhile (a link followed while a search was pending): stay there.
+      if (window.location.pathname !== pathname) return;
       router.replace(text ? `${pathname}?${text}` : pathname, { scroll: false });
     },
     [router, pathname],
