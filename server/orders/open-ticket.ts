@@ -1,14 +1,13 @@
-import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { channels, customers, notifications, orderItems, orders } from "@/db/schema";
+import { channels, customers, orderItems, orders } from "@/db/schema";
 import { formatMoney } from "@/lib/format";
-import { type Actor, recordAudit } from "../audit/record-audit";
+import type { Actor } from "../audit/record-audit";
 import { env } from "../env";
 import { DomainError } from "../errors";
-import { dispatchChannel } from "../flows/plan-notifications";
 import { receiptUrl } from "../receipts/receipt-url";
+import { queueStaffMessage } from "./queue-staff-message";
 import { staffReason, usableChannel } from "./resend-notification";
 import { isTicketProvider, ticketProviders } from "./ticket-links";
 
@@ -69,32 +68,10 @@ export async function openTicket(db: Db, actor: NonNullable<Actor>, input: z.inp
     `<p>Receipt: <a href="${escapeHtml(receiptLink)}">${escapeHtml(receiptLink)}</a></p>`,
   ].join("");
 
-  return db.transaction(async (tx) => {
-    const now = new Date();
-    const [created] = await tx
-      .insert(notifications)
-      .values({
-        orderId: order.id,
-        channelId: channel.id,
-        audience: "customer",
-        origin: "ticket",
-        idempotencyKey: `${order.id}:ticket:${randomUUID()}`,
-        recipient: customer.email,
-        subject,
-        textBody: text,
-        htmlBody: html,
-        variables: { "order.number": order.number },
-        renderedAt: now,
-        nextAttemptAt: now,
-      })
-      .returning();
-    await recordAudit(tx, actor, {
-      action: "order.ticket_opened",
-      targetType: "order",
-      targetId: order.id,
-      details: { number: order.number, notificationId: created!.id, channel: channel.name, reason },
-    });
-    await tx.execute(sql`select pg_notify(${dispatchChannel}, '')`);
-    return created!;
-  });
+  return queueStaffMessage(
+    db,
+    actor,
+    { orderId: order.id, channelId: channel.id, audience: "customer", origin: "ticket", recipient: customer.email, subject, textBody: text, htmlBody: html, variables: { "order.number": order.number }, renderedAt: new Date() },
+    { action: "order.ticket_opened", targetType: "order", targetId: order.id, details: { number: order.number, channel: channel.name, reason } },
+  );
 }

@@ -1,13 +1,12 @@
-import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type Channel, channels, customers, notifications, orders } from "@/db/schema";
-import { type Actor, recordAudit } from "../audit/record-audit";
+import type { Actor } from "../audit/record-audit";
 import { providerFor } from "../channels/registry";
 import { recipientKindOf, resolveRecipient } from "../dispatch/resolve-recipient";
 import { DomainError } from "../errors";
-import { dispatchChannel } from "../flows/plan-notifications";
+import { queueStaffMessage } from "./queue-staff-message";
 
 export const staffReason = z.string().trim().min(3, "Say why, in a few words: it goes into the audit log.").max(500);
 
@@ -63,33 +62,28 @@ export async function resendNotification(db: Db, actor: NonNullable<Actor>, inpu
     if (stored) recipient = resolved.to;
   }
 
-  return db.transaction(async (tx) => {
-    const now = new Date();
-    const [created] = await tx
-      .insert(notifications)
-      .values({
-        orderId: order.id,
-        flowStepId: original.flowStepId,
-        channelId: channel.id,
-        fallbackIndex: original.fallbackIndex,
-        audience: original.audience,
-        origin: "resend",
-        resendOfId: original.id,
-        idempotencyKey: `${order.id}:resend:${randomUUID()}`,
-        recipient,
-        ...(stored
-          ? { subject: original.subject, textBody: original.textBody, htmlBody: original.htmlBody, variables: original.variables, templateVersionId: original.templateVersionId, renderedAt: now }
-          : {}),
-        nextAttemptAt: now,
-      })
-      .returning();
-    await recordAudit(tx, actor, {
+  const now = new Date();
+  return queueStaffMessage(
+    db,
+    actor,
+    {
+      orderId: order.id,
+      flowStepId: original.flowStepId,
+      channelId: channel.id,
+      fallbackIndex: original.fallbackIndex,
+      audience: original.audience,
+      origin: "resend",
+      resendOfId: original.id,
+      recipient,
+      ...(stored
+        ? { subject: original.subject, textBody: original.textBody, htmlBody: original.htmlBody, variables: original.variables, templateVersionId: original.templateVersionId, renderedAt: now }
+        : {}),
+    },
+    {
       action: "order.message_resent",
       targetType: "order",
       targetId: order.id,
-      details: { number: order.number, notificationId: original.id, resendId: created!.id, channel: channel.name, content: stored ? "stored" : "re-rendered", reason },
-    });
-    await tx.execute(sql`select pg_notify(${dispatchChannel}, '')`);
-    return created!;
-  });
+      details: { number: order.number, resendOf: original.id, channel: channel.name, content: stored ? "stored" : "re-rendered", reason },
+    },
+  );
 }

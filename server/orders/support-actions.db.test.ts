@@ -57,7 +57,7 @@ describeWithDatabase("support actions through tRPC", (database) => {
     expect(recorded[0]!.idempotencyKey).toBe(resent.idempotencyKey);
 
     const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, "order.message_resent"), eq(auditLog.targetId, order.orderId)));
-    expect(audit).toMatchObject({ actorId: user.id, details: expect.objectContaining({ notificationId: original.id, reason: "customer lost the email" }) });
+    expect(audit).toMatchObject({ actorId: user.id, details: expect.objectContaining({ resendOf: original.id, notificationId: resent.id, reason: "customer lost the email" }) });
     const details = await caller.orders.get({ id: order.orderId });
     expect(details.notifications.find((message) => message.id === original.id)!.resends).toEqual([resent.id]);
     expect(details.timeline.some((entry) => entry.kind === "staff" && entry.reason === "customer lost the email")).toBe(true);
