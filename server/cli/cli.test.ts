@@ -18,7 +18,9 @@ function cli(dataDir: string, ...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe("admin CLI", () => {
+// Each command is a fresh process that boots the embedded database: on a busy 2-core machine one takes
+// 8-25 s, so a test of three or four commands needs more than the default 30 s.
+describe("admin CLI", { timeout: 150_000 }, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "orderbell-cli-"));
 
   it("creates and lists users, printing JSON with --json", () => {
