@@ -57,7 +57,7 @@ export function MessageDrawer({ message, canAct, onClose }: { message: OrderMess
           </div>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
             <Field label="To">{message.recipient ?? "chosen when sent"}</Field>
-            {isEmail ? <Field label="From">{message.sender ?? "the channel's sender"}</Field> : null}
+            {isEmail ? <Field label="From">{message.sender ?? (message.channelProvider === "sandbox" ? "none: the sandbox records the message" : "the channel's default sender")}</Field> : null}
             {message.subject ? <Field label="Subject">{message.subject}</Field> : null}
             <Field label="Template">
               {message.templateVersion

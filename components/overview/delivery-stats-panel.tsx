@@ -29,7 +29,7 @@ export function DeliveryStatsPanel({ stats }: { stats: DeliveryStats }) {
         <div>
           <h2 className="text-base font-semibold text-gray-900">Confirmations</h2>
           <p className="text-xs text-gray-500">
-            {stats.from === stats.to ? stats.from : `${stats.from} to ${stats.to}`}, in the store&apos;s time zone · figures refresh every minute
+            {stats.from === stats.to ? stats.from : `${stats.from} to ${stats.to}`}, in the store&apos;s time zone · on a busy store, figures refresh every minute
           </p>
         </div>
         <nav aria-label="Period" className="flex gap-1">

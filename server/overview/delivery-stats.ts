@@ -91,18 +91,23 @@ export async function getDeliveryStats(db: Db, range: OverviewRange, now = new D
 
 export type DeliveryStats = Awaited<ReturnType<typeof getDeliveryStats>> & { computedAt: Date };
 
-/** How long the Overview reuses a period's figures: they move by the minute, not by the request. */
+/** How long the Overview reuses a period's figures when computing them was costly. */
 export const STATS_TTL_MS = 60_000;
+/** Below this, figures are computed on every view: a small store sees its sample order counted at once. */
+const COSTLY_MS = 100;
 const recent = new Map<OverviewRange, DeliveryStats>();
 
 /**
- * The Overview's figures, computed at most once a minute per period in this process: every agent's
- * dashboard opening the Overview does not re-read a month of orders. The page says when they were computed.
+ * The Overview's figures. On a big store, where reading a month of orders takes a while, they are computed
+ * at most once a minute per period in this process, so every agent opening the Overview does not re-read
+ * the month; the page says they refresh every minute. A small store's are always fresh.
  */
 export async function getRecentDeliveryStats(db: Db, range: OverviewRange, now = new Date()): Promise<DeliveryStats> {
   const cached = recent.get(range);
   if (cached && now.getTime() - cached.computedAt.getTime() < STATS_TTL_MS) return cached;
+  const started = performance.now();
   const fresh = { ...(await getDeliveryStats(db, range, now)), computedAt: now };
-  recent.set(range, fresh);
+  if (performance.now() - started >= COSTLY_MS) recent.set(range, fresh);
+  else recent.delete(range);
   return fresh;
 }
