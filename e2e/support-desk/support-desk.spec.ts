@@ -109,6 +109,9 @@ test.describe("support desk", () => {
     const nav = page.getByRole("navigation", { name: "Main" }).first();
     await expect(nav.getByTestId("attention-count")).toHaveText(/\d+/);
     await nav.getByRole("link", { name: /Needs attention/ }).click();
+    // The agent's Overview lists the same queue: act only once the Needs attention page is there.
+    await expect(page).toHaveURL(/\/needs-attention$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Needs attention" })).toBeVisible();
     const item = page.getByTestId(`attention-${order.number}`);
     await expect(item).toContainText("Needs contact");
     await expect(item).toContainText("not a valid");
