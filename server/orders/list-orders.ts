@@ -6,7 +6,7 @@ import { customers, orders, sources } from "@/db/schema";
 import { type OrderFilters, orderFiltersInput } from "@/lib/orders/order-filters";
 import { getStore } from "../settings/store-settings";
 import { decodeCursor, encodeCursor, keysetAfter } from "./order-cursor";
-import { exactOrderIds, partialCustomerIds, searchTermsOf } from "./order-search";
+import { exactOrderIds, partialCustomerIds, partialCustomerMatch, searchTermsOf } from "./order-search";
 import { unresolvedFailure } from "./unresolved-failure";
 
 export const listOrdersInput = orderFiltersInput.extend({
@@ -19,24 +19,35 @@ export const listOrdersInput = orderFiltersInput.extend({
 /** Counting stops here: "1,000+ orders" reads at most this many rows, whatever the table size. */
 export const COUNT_CAP = 1000;
 
+/** Above this many matching customers, a partial search walks the newest orders instead of the customers. */
+// Reading up to this many customers' orders stays cheap; beyond, a page of the newest is found sooner by walking.
+const MANY_CUSTOMERS = 1000;
+
 /**
  * Exact matches first (number, platform id, whole email, phone): when there are any, they are the answer.
- * Otherwise a part of a name or email finds the customers' orders, as a semi-join the planner can run by
- * walking the newest orders and probing the customer, so a common name costs a page, not every match.
+ * Otherwise a part of a name or email finds the customers' orders. With a few matching customers their
+ * orders are read through orders_customer_created_idx; with many (a common surname) the newest orders are
+ * walked and each one's customer checked, so a page costs a page whatever the name. The count always
+ * starts from the customers, and stops at COUNT_CAP.
  */
-async function searchCondition(db: Db, text: string, defaultCountry: string): Promise<SQL> {
+async function searchCondition(db: Db, text: string, defaultCountry: string, purpose: "page" | "count"): Promise<SQL> {
   const terms = searchTermsOf(text, defaultCountry);
   const [exact] = rowsOf<{ found: boolean }>(await db.execute(sql`select exists (${exactOrderIds(terms)}) as found`));
   if (exact?.found) return sql`${orders.id} in (${exactOrderIds(terms)})`;
-  if (terms.partial) return sql`${orders.customerId} in (${partialCustomerIds(terms.partial)})`;
-  return sql`false`;
+  if (!terms.partial) return sql`false`;
+  const byCustomers = sql`${orders.customerId} in (${partialCustomerIds(terms.partial)})`;
+  if (purpose === "count") return byCustomers;
+  const [matching] = rowsOf<{ total: number }>(await db.execute(sql`select count(*)::int as total from (${partialCustomerIds(terms.partial)} limit ${MANY_CUSTOMERS + 1}) m`));
+  if ((matching?.total ?? 0) <= MANY_CUSTOMERS) return byCustomers;
+  // "offset 0" keeps the planner from turning this into a join driven by the thousands of customers.
+  return sql`exists (select 1 from customers c where c.id = ${orders.customerId} and ${partialCustomerMatch("c", terms.partial)} offset 0)`;
 }
 
 /** The SQL conditions of the list's filters; shared by the list and the CSV export. */
-export async function orderFilterConditions(db: Db, filters: OrderFilters): Promise<SQL[]> {
+export async function orderFilterConditions(db: Db, filters: OrderFilters, purpose: "page" | "count" = "page"): Promise<SQL[]> {
   const conditions: SQL[] = [];
   const store = filters.search || filters.from || filters.to ? await getStore(db) : null;
-  if (filters.search) conditions.push(await searchCondition(db, filters.search, store!.defaultCountry));
+  if (filters.search) conditions.push(await searchCondition(db, filters.search, store!.defaultCountry, purpose));
   if (filters.status) conditions.push(eq(orders.status, filters.status));
   if (filters.flag) conditions.push(sql`${filters.flag} = any(${orders.flags})`);
   if (filters.source) conditions.push(eq(orders.sourceId, filters.source));
@@ -80,7 +91,7 @@ export const orderListColumns = {
  */
 export async function listOrders(db: Db, input: z.input<typeof listOrdersInput>) {
   const { cursor, direction, pageSize, ...filters } = listOrdersInput.parse(input);
-  const conditions = await orderFilterConditions(db, filters);
+  const [conditions, countConditions] = await Promise.all([orderFilterConditions(db, filters), orderFilterConditions(db, filters, "count")]);
   const position = cursor ? decodeCursor(cursor) : null;
   const backwards = direction === "prev" && position !== null;
   const paged = position ? [...conditions, keysetAfter(position, backwards ? "asc" : "desc")] : conditions;
@@ -94,7 +105,7 @@ export async function listOrders(db: Db, input: z.input<typeof listOrdersInput>)
       .where(and(...paged))
       .orderBy(...order)
       .limit(pageSize + 1),
-    db.execute(sql`select count(*)::int as total from (select 1 from ${orders} where ${conditions.length ? and(...conditions) : sql`true`} limit ${COUNT_CAP + 1}) capped`),
+    db.execute(sql`select count(*)::int as total from (select 1 from ${orders} where ${countConditions.length ? and(...countConditions) : sql`true`} limit ${COUNT_CAP + 1}) capped`),
   ]);
   const more = found.length > pageSize;
   const rows = found.slice(0, pageSize);

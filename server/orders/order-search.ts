@@ -55,8 +55,14 @@ export function exactOrderIds(terms: SearchTerms): SQL {
     union select id from orders where external_id = ${terms.externalId}${byCustomer}`;
 }
 
-/** Customers whose name or email contains the text: the trigram GIN indexes answer ILIKE '%…%'. */
-export function partialCustomerIds(partial: string): SQL {
+/** Whether customer `alias`'s name or email contains the text: the trigram GIN indexes answer ILIKE '%…%'. */
+export function partialCustomerMatch(alias: string, partial: string): SQL {
   const pattern = `%${escapeLike(partial)}%`;
-  return sql`select c.id from customers c where c.name ilike ${pattern} or c.email ilike ${pattern}`;
+  const c = sql.raw(alias);
+  return sql`(${c}.name ilike ${pattern} or ${c}.email ilike ${pattern})`;
+}
+
+/** Customers whose name or email contains the text. */
+export function partialCustomerIds(partial: string): SQL {
+  return sql`select c.id from customers c where ${partialCustomerMatch("c", partial)}`;
 }
