@@ -9,7 +9,7 @@
 import postgres from "postgres";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { createChannel } from "../server/channels/manage-channels";
+import { createChannel } from "../server/channel-management/manage-channels";
 import { createFlow } from "../server/flows/manage-flows";
 import { createSource } from "../server/sources/manage-sources";
 import { ensureStore } from "../server/settings/store-settings";

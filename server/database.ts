@@ -1,3 +1,4 @@
+import "server-only";
 import { type DatabaseConnection, type Db, openDatabase } from "@/db/client";
 import { env } from "./env";
 

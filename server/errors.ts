@@ -1,3 +1,5 @@
+import type { FieldErrors } from "@/lib/validation/field-errors";
+
 /**
  * An expected failure of a domain operation, with the reason a user should read. The tRPC layer maps
  * these to TRPCError in one place; the CLI prints them; nothing else needs to know the transport.
@@ -10,6 +12,8 @@ export class DomainError extends Error {
     message: string,
     /** The form field the message belongs to, for inline errors. */
     readonly field?: string,
+    /** Several fields at once (a form with more than one problem), each with its own message. */
+    readonly fieldErrors?: FieldErrors,
   ) {
     super(message);
     this.name = "DomainError";

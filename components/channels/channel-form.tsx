@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useCallback, useId, useState } from "react";
-import type { ChannelKind } from "@/db/schema";
+import type { ChannelKind } from "@/lib/channels/provider-ids";
 import type { FieldErrors } from "@/lib/validation/field-errors";
 import { errorDetails } from "../trpc/errors";
 import { useTRPC } from "../trpc/trpc-provider";

@@ -1,8 +1,8 @@
 import type { inferRouterOutputs } from "@trpc/server";
-import type { ChannelKind } from "@/db/schema";
+import type { ChannelKind } from "@/lib/channels/provider-ids";
 import type { FieldErrors } from "@/lib/validation/field-errors";
 import type { AppRouter } from "@/server/api/root";
-import type { CredentialField } from "@/server/channels/channel-provider";
+import type { CredentialField } from "@/lib/channels/credential-field";
 
 /** One provider of `channels.catalogue`: the add / edit form is generated from its `fields`. */
 export type ProviderEntry = inferRouterOutputs<AppRouter>["channels"]["catalogue"][number];

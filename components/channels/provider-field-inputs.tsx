@@ -1,7 +1,7 @@
 "use client";
 
 import type { FieldErrors } from "@/lib/validation/field-errors";
-import type { CredentialField } from "@/server/channels/channel-provider";
+import type { CredentialField } from "@/lib/channels/credential-field";
 import { Badge } from "../ui/card";
 import type { FieldValues } from "./channel-shared";
 import { InputControl, SelectControl } from "./form-controls";

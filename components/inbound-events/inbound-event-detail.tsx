@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { SignatureVerdict } from "@/db/schema";
+import type { SignatureVerdict } from "@/lib/inbound-event-outcomes";
 import { Time } from "../shell/store-display";
 import { errorDetails } from "../trpc/errors";
 import { useTRPC } from "../trpc/trpc-provider";

@@ -1,4 +1,4 @@
-import type { OrderFlag, OrderStatus } from "@/db/schema";
+import type { OrderFlag, OrderStatus } from "@/lib/order-states";
 import { Badge } from "../ui/card";
 
 const statusTone: Record<OrderStatus, "green" | "amber" | "red" | "gray"> = { paid: "green", awaiting_payment: "amber", cancelled: "gray", refunded: "red" };

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import type { SourceKind } from "@/db/schema";
+import type { SourceKind } from "@/lib/source-kinds";
 import type { FieldErrors } from "@/lib/validation/field-errors";
 import type { SourceView } from "@/server/sources/manage-sources";
 import { errorDetails } from "../trpc/errors";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { SourceKind } from "@/db/schema";
+import type { SourceKind } from "@/lib/source-kinds";
 import type { FieldErrors } from "@/lib/validation/field-errors";
 import type { ConfigField, SecretField } from "@/server/sources/source-adapter";
 import { TextField } from "../ui/field";

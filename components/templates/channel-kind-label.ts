@@ -1,4 +1,4 @@
-import type { ChannelKind } from "@/db/schema";
+import type { ChannelKind } from "@/lib/channels/provider-ids";
 
 export const channelKindLabel: Record<ChannelKind, string> = {
   email: "Email",

@@ -1,12 +1,12 @@
 import { boolean, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { type ChannelKind, channelKinds, type ProviderId } from "../../lib/channels/provider-ids";
 
-export const channelKinds = ["email", "sms", "messaging", "chat", "crm", "support", "webhook"] as const;
-export type ChannelKind = (typeof channelKinds)[number];
+export { channelKinds, type ChannelKind };
 
 /** A configured provider account (a Twilio number, a SendGrid key, the sandbox...). */
 export const channels = pgTable("channels", {
   id: uuid("id").primaryKey().defaultRandom(),
-  provider: text("provider").notNull(),
+  provider: text("provider").$type<ProviderId>().notNull(),
   name: text("name").notNull(),
   kind: text("kind", { enum: channelKinds }).notNull(),
   /** Provider credentials, AES-256-GCM encrypted with a key derived from APP_SECRET. */

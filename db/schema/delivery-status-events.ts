@@ -14,8 +14,8 @@ export const deliveryStatusEvents = pgTable(
     providerMessageId: text("provider_message_id").notNull(),
     status: text("status", { enum: ["sent", "delivered", "failed"] }).notNull(),
     reason: text("reason"),
-    /** What became of it: applied, unchanged (already in that state), or unknown message id. */
-    result: text("result", { enum: ["applied", "unchanged", "unknown_message"] }).notNull(),
+    /** What became of it: applied, unchanged (already in that state), unknown message id, or one part of a split message recorded while others are still to report. */
+    result: text("result", { enum: ["applied", "unchanged", "unknown_message", "awaiting_parts"] }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("delivery_status_events_notification_idx").on(t.notificationId), index("delivery_status_events_received_idx").on(t.receivedAt)],

@@ -1,7 +1,9 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { orders } from "./orders";
 import { sources } from "./sources";
-import { inboundEventOutcomes as inboundOutcomes } from "../../lib/inbound-event-outcomes";
+import { inboundEventOutcomes as inboundOutcomes, signatureVerdicts } from "../../lib/inbound-event-outcomes";
+
+export { signatureVerdicts, type SignatureVerdict } from "../../lib/inbound-event-outcomes";
 
 /**
  * received: verified and answered 200, processing after the response still to do (or to retry);
@@ -12,8 +14,6 @@ import { inboundEventOutcomes as inboundOutcomes } from "../../lib/inbound-event
 export { inboundOutcomes };
 export type InboundOutcome = (typeof inboundOutcomes)[number];
 
-export const signatureVerdicts = ["valid", "invalid", "missing", "not_required", "not_checked"] as const;
-export type SignatureVerdict = (typeof signatureVerdicts)[number];
 
 /** Every request to a trigger URL, whatever became of it. Signature headers are never stored. */
 export const inboundEvents = pgTable(

@@ -17,3 +17,4 @@ export * from "./audit-log";
 export * from "./sandbox-messages";
 export * from "./channel-send-windows";
 export * from "./delivery-status-events";
+export * from "./provider-message-parts";

@@ -50,7 +50,7 @@ export const notifications = pgTable(
     dismissedAt: timestamp("dismissed_at", { withTimezone: true }),
     /**
      * A later message took this one's place: the next channel of its step's fallback chain, or a staff
-     * resend. Set by a database trigger on insert (migration 0008), so a failure that was followed up
+     * resend. Set by a database trigger on insert (migration 0007), so a failure that was followed up
      * leaves the Needs attention queue without any query having to look for its successors.
      */
     supersededAt: timestamp("superseded_at", { withTimezone: true }),

@@ -58,7 +58,7 @@ export const orders = pgTable(
     totalsApprovedAt: timestamp("totals_approved_at", { withTimezone: true }),
     /**
      * What the customer got, across the order's customer messages: delivered > sent > pending > failed >
-     * none. Kept by the database trigger on notifications (migration 0006), so every writer (dispatch,
+     * none. Kept by the database trigger on notifications (migration 0007), so every writer (dispatch,
      * callbacks, fallbacks, resends) keeps it right and the list filters on it through an index.
      */
     confirmation: text("confirmation", { enum: confirmationStates }).notNull().default("none"),

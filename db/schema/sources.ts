@@ -1,8 +1,9 @@
 import { boolean, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { stores } from "./stores";
 
-export const sourceKinds = ["shopify", "woocommerce", "stripe", "square", "pos"] as const;
-export type SourceKind = (typeof sourceKinds)[number];
+import { sourceKinds } from "../../lib/source-kinds";
+
+export { sourceKinds, type SourceKind } from "../../lib/source-kinds";
 
 /** Where paid orders come from. Each source has its own trigger URL: /api/triggers/<id>. */
 export const sources = pgTable("sources", {

@@ -5,7 +5,7 @@ import { startFakeTwilio } from "../../server/channels/twilio/fake";
 import { admin, expect, signInAndWait, test } from "../fixtures";
 
 const resendKey = "re_e2e_valid_key_123";
-const twilio = { accountSid: `AC${"0123456789abcdef".repeat(2)}`, authToken: "e2e-twilio-auth-token-0123456789" };
+const twilio = { accountSid: `AC${"0123456789abcdef".repeat(2)}`, authToken: "e2e0a1b2c3d4e5f60718293a4b5c6d7e" };
 const slackToken = "xoxb-e2e-0000-bot-token";
 
 /** Opens the add form for a provider from the catalogue and fills name, fields and the base URL of a local fake. */
@@ -75,6 +75,34 @@ test.describe("channels", () => {
       await expect(result).toContainText(/Refused: HTTP 403.*permanent/);
     } finally {
       await resend.close();
+    }
+  });
+
+  test("the form names every missing field and every impossible credential at once; a test to a bad recipient is refused inline", async ({ page }) => {
+    const twilioFake = await startFakeTwilio(twilio);
+    try {
+      await signInAndWait(page, admin.email, admin.password);
+      await page.goto("/channels");
+      const name = `Twilio checks ${Date.now()}`;
+      await addChannel(page, { id: "twilio", name: "Twilio" }, name, { "Account SID": "XX0123456789abcdef0123456789abcdef", "Auth Token": "x" }, twilioFake.url);
+      // Both credentials are named on their own fields, in one go.
+      await expect(page.getByText("An Account SID is AC followed by 32 hexadecimal characters")).toBeVisible();
+      await expect(page.getByText("An Auth Token is 32 hexadecimal characters")).toBeVisible();
+      await expect(page.getByLabel("Auth Token", { exact: true })).toHaveAttribute("aria-invalid", "true");
+
+      await page.getByLabel("Account SID", { exact: true }).fill(twilio.accountSid);
+      await page.getByLabel("Auth Token", { exact: true }).fill(twilio.authToken);
+      await page.getByLabel("Sender number", { exact: true }).fill("+15005550006");
+      await page.getByRole("button", { name: "Save channel" }).click();
+
+      const card = page.locator("[data-testid^=channel-]").filter({ hasText: name });
+      await expect(card).toBeVisible();
+      await card.getByLabel("Send a test to").fill("12345");
+      await card.getByRole("button", { name: "Send test" }).click();
+      await expect(card.getByText("is not a valid phone number for US")).toBeVisible();
+      expect(twilioFake.messages).toHaveLength(0);
+    } finally {
+      await twilioFake.close();
     }
   });
 });

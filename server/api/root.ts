@@ -1,3 +1,4 @@
+import "server-only";
 import { auditLogRouter } from "./routers/audit-log";
 import { channelsRouter } from "./routers/channels";
 import { customersRouter } from "./routers/customers";

@@ -1,3 +1,4 @@
+import "server-only";
 import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
@@ -17,6 +18,7 @@ export async function createTRPCContext({ headers }: { headers: Headers }): Prom
 
 function fieldErrorsFrom(cause: unknown): FieldErrors | null {
   if (cause instanceof ZodError) return fieldErrorsOf(cause);
+  if (cause instanceof DomainError && cause.fieldErrors) return cause.fieldErrors;
   if (cause instanceof DomainError && cause.field) return { [cause.field]: cause.message };
   return null;
 }

@@ -1,8 +1,10 @@
 import type { z } from "zod";
-import type { ChannelKind } from "@/db/schema";
+import type { CredentialField } from "@/lib/channels/credential-field";
+import type { ChannelKind, ProviderId, RecipientKind } from "@/lib/channels/provider-ids";
+import type { ProviderAnswer, ProviderRequest, SecretSet, SendFailure } from "./provider-request";
 
-/** What a provider needs to reach someone, resolved from the customer (or the flow step) before sending. */
-export type RecipientKind = "email" | "phone" | "whatsapp" | "telegram" | "line" | "viber" | "messenger" | "internal";
+export type { CredentialField } from "@/lib/channels/credential-field";
+export type { RecipientKind } from "@/lib/channels/provider-ids";
 
 /** A message as rendered for one recipient: what the timeline shows as sent. */
 export type OutboundMessage = {
@@ -54,11 +56,17 @@ export type OutboundOrder = {
 };
 
 export type SendContext = {
-  /** fetch with the channel's timeout applied (an AbortSignal is already attached). */
-  fetch: typeof fetch;
+  /**
+   * The one way an adapter calls its provider (server/channels/provider-request.ts): the channel's
+   * timeout, network errors, Retry-After, retryable / permanent classification and the error excerpt with
+   * every credential redacted. Answers the provider's reply, or the classified failure to return as is.
+   */
+  request(request: ProviderRequest): Promise<ProviderAnswer | SendFailure>;
   /** The provider's API base URL, or the channel's override (regional hosts, local fakes in tests). */
   baseUrl: string;
   timeoutMs: number;
+  /** The channel's credentials and the tokens derived from them: never in an error text. */
+  secrets: SecretSet;
   /** Shared per-process cache, e.g. OAuth access tokens until they expire. */
   cache: Map<string, unknown>;
   /** Where the built-in sandbox provider records what it "sends" (the dispatcher writes it to the database). */
@@ -71,8 +79,17 @@ export type SendContext = {
  * recipient, bad credentials, other 4xx). Error text must never contain credentials.
  */
 export type SendResult =
-  | { ok: true; providerMessageId: string | null; httpStatus?: number }
-  | { ok: false; retryable: boolean; error: string; httpStatus?: number; retryAfterMs?: number };
+  | {
+      ok: true;
+      providerMessageId: string | null;
+      httpStatus?: number;
+      /**
+       * A message the provider split and reports on part by part (a long SMS through Vonage): every part's
+       * id, the first being providerMessageId. Delivery settles once every part has reported.
+       */
+      providerMessageParts?: string[];
+    }
+  | SendFailure;
 
 export type DeliveryUpdate = {
   providerMessageId: string;
@@ -90,24 +107,14 @@ export type StatusCallbackRequest = {
   body: Buffer;
 };
 
-export type CredentialField = {
-  name: string;
-  label: string;
-  help: string;
-  /** Secret fields are write-only: encrypted at rest, never sent back to the browser. */
-  secret: boolean;
-  required: boolean;
-  placeholder?: string;
-  /** Shown as a select. */
-  options?: Array<{ value: string; label: string }>;
-};
+type Verdict = { ok: true } | { ok: false; reason: string };
 
 /**
  * One provider (Twilio, Resend, SMTP…). Adapters know nothing of the database: they get a rendered message
  * and their decrypted credentials and return a result. Registered in server/channels/registry.ts.
  */
 export interface ChannelProvider<Credentials = Record<string, unknown>, Config = Record<string, unknown>> {
-  id: string;
+  id: ProviderId;
   name: string;
   kind: ChannelKind;
   /** One line: what Orderbell does with this provider. */
@@ -126,9 +133,17 @@ export interface ChannelProvider<Credentials = Record<string, unknown>, Config =
   defaultRatePerSecond: number;
   defaultConcurrency: number;
   send(message: OutboundMessage, credentials: Credentials, config: Config, context: SendContext): Promise<SendResult>;
-  /** Checks a delivery callback the provider's way (signature…). Absent: the provider has no callbacks. */
-  verifyStatusCallback?(request: StatusCallbackRequest, credentials: Credentials, config: Config): { ok: true } | { ok: false; reason: string };
-  parseStatusCallback?(request: StatusCallbackRequest): DeliveryUpdate[];
+  /**
+   * Checks a delivery callback the provider's way (signature, certificate…). Absent: the provider has no
+   * callbacks. The context is the channel's own (its base URL, timeout and the one request path).
+   */
+  verifyStatusCallback?(request: StatusCallbackRequest, credentials: Credentials, config: Config, context: SendContext): Verdict | Promise<Verdict>;
+  /**
+   * The delivery updates a verified callback carries, only those of this channel (a webhook shared by
+   * several numbers or accounts also carries the others'). May answer a subscription handshake the
+   * provider sends through the same URL (Amazon SNS), which carries no update.
+   */
+  parseStatusCallback?(request: StatusCallbackRequest, credentials: Credentials, config: Config, context: SendContext): DeliveryUpdate[] | Promise<DeliveryUpdate[]>;
   /**
    * A subscription handshake sent as GET to the callback URL (WhatsApp / Messenger `hub.challenge`): the
    * text to answer with, or null to refuse.

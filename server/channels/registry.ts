@@ -1,3 +1,5 @@
+import "server-only";
+import { isProviderId, type ProviderId } from "@/lib/channels/provider-ids";
 import type { ChannelProvider } from "./channel-provider";
 import { whatsappProvider } from "./whatsapp";
 import { messengerProvider } from "./messenger";
@@ -26,8 +28,10 @@ import { twilioProvider } from "./twilio";
 import { vonageSmsProvider } from "./vonage-sms";
 
 /**
- * One line per provider. Each adapter is typed with its own credentials; the dispatcher sees them through
- * the common interface after validating credentials with the provider's own schema.
+ * One line per provider, keyed by the ids of lib/channels/provider-ids.ts: a provider missing here or
+ * registered under a name not in that list does not compile (a test checks each key equals its provider's
+ * id). Each adapter is typed with its own credentials; the dispatcher sees them through the common
+ * interface after validating credentials with the provider's own schema.
  */
 export const channelProviders = {
   sandbox: sandboxProvider,
@@ -55,12 +59,11 @@ export const channelProviders = {
   klaviyo: klaviyoProvider,
   activecampaign: activecampaignProvider,
   intercom: intercomProvider,
-} satisfies Record<string, Pick<ChannelProvider, "id" | "kind" | "name">>;
+} satisfies { [Id in ProviderId]: ChannelProvider };
 
-export type ProviderId = keyof typeof channelProviders;
-
-export const providerIds = Object.keys(channelProviders) as ProviderId[];
+export type { ProviderId } from "@/lib/channels/provider-ids";
+export { providerIds } from "@/lib/channels/provider-ids";
 
 export function providerFor(id: string): ChannelProvider | null {
-  return ((channelProviders as Record<string, unknown>)[id] as ChannelProvider | undefined) ?? null;
+  return isProviderId(id) ? channelProviders[id] : null;
 }

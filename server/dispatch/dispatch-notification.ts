@@ -1,11 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { type Notification, deliveryAttempts, notifications, sandboxMessages } from "@/db/schema";
-import type { ChannelProvider, OutboundMessage, SendResult } from "../channels/channel-provider";
-import { openChannelCredentials } from "../channels/channel-credentials";
+import type { Db, DbOrTx } from "@/db/client";
+import { type Notification, deliveryAttempts, notifications, providerMessageParts, sandboxMessages } from "@/db/schema";
+import type { ChannelProvider, OutboundMessage } from "../channels/channel-provider";
+import { sendThrough } from "../channels/send-context";
+import { prepareSend } from "../channel-management/prepare-send";
 import { dispatchChannel } from "../flows/plan-notifications";
-import { networkFailure } from "../channels/http-failure";
-import { createSendContext } from "../channels/send-context";
 import { env } from "../env";
 import { releaseClaims } from "./claim-notifications";
 import { queueFallback } from "./fallback";
@@ -84,8 +83,9 @@ export async function dispatchNotification(db: Db, claimed: Notification, deps: 
     return "cancelled";
   }
   if (!channel || channel.deletedAt) return failForGood(db, claimed, workerId, "the channel was deleted", now());
-  const provider = deps.providerFor(channel.provider);
-  if (!provider) return failForGood(db, claimed, workerId, `no provider "${channel.provider}" in this version of Orderbell`, now());
+  const prepared = prepareSend(channel, { providerFor: deps.providerFor, fetch: deps.fetch, cache: deps.cache });
+  const provider = prepared.provider;
+  if (!provider) return failForGood(db, claimed, workerId, prepared.ok ? "no provider" : prepared.reason, now());
   if (!channel.enabled) return failForGood(db, claimed, workerId, `the channel ${channel.name} is disabled`, now());
   const optedOut = context.customer?.optOuts ?? [];
   if (claimed.audience === "customer" && (optedOut.includes(channel.kind) || optedOut.includes(channel.id))) {
@@ -104,14 +104,8 @@ export async function dispatchNotification(db: Db, claimed: Notification, deps: 
     return "deferred";
   }
 
-  let credentials: Record<string, unknown>;
-  try {
-    credentials = provider.credentialsSchema.parse(openChannelCredentials(channel.id, channel.credentialsEncrypted)) as Record<string, unknown>;
-  } catch {
-    return failForGood(db, notification, workerId, `the credentials of ${channel.name} are missing or invalid: check them on the Channels page`, now());
-  }
-  const config = provider.configSchema.safeParse(channel.config);
-  if (!config.success) return failForGood(db, notification, workerId, `the settings of ${channel.name} are invalid: ${config.error.issues[0]?.message}`, now());
+  // Credentials and settings are checked after the render, so the timeline shows what would have gone.
+  if (!prepared.ok) return failForGood(db, notification, workerId, prepared.reason, now());
 
   const number = notification.attempts + 1;
   const startedAt = now();
@@ -127,14 +121,7 @@ export async function dispatchNotification(db: Db, claimed: Notification, deps: 
     idempotencyKey: notification.idempotencyKey,
     statusCallbackUrl: `${APP_URL}/api/status/${channel.id}`,
   };
-  const sendContext = { ...createSendContext({ baseUrl: channel.baseUrl ?? provider.defaultBaseUrl, timeoutMs: channel.timeoutMs, cache: deps.cache, fetch: deps.fetch }), sandbox: sandboxOutbox(db, context) };
-
-  let result: SendResult;
-  try {
-    result = await provider.send(message, credentials, config.data, sendContext);
-  } catch (error) {
-    result = networkFailure(error, channel.timeoutMs);
-  }
+  const result = await sendThrough(provider, message, prepared.credentials, prepared.config, { ...prepared.context, sandbox: sandboxOutbox(db, context) });
   const finishedAt = now();
   await db
     .update(deliveryAttempts)
@@ -149,12 +136,24 @@ export async function dispatchNotification(db: Db, claimed: Notification, deps: 
 
   const mine = and(eq(notifications.id, notification.id), eq(notifications.status, "sending"), eq(notifications.lockedBy, workerId));
   if (result.ok) {
-    const [sent] = await db
-      .update(notifications)
-      .set({ status: "sent", providerMessageId: result.providerMessageId, sentAt: finishedAt, attempts: number, lastError: null, lockedUntil: null, updatedAt: finishedAt })
-      .where(mine)
-      .returning({ id: notifications.id });
-    return sent ? "sent" : "lost_claim";
+    const markSent = (tx: DbOrTx) =>
+      tx
+        .update(notifications)
+        .set({ status: "sent", providerMessageId: result.providerMessageId, sentAt: finishedAt, attempts: number, lastError: null, lockedUntil: null, updatedAt: finishedAt })
+        .where(mine)
+        .returning({ id: notifications.id });
+    const parts = result.providerMessageParts ?? [];
+    if (parts.length < 2) return (await markSent(db)).length ? "sent" : "lost_claim";
+    // A split message: its parts are recorded with it, so each part's receipt finds the notification.
+    return db.transaction(async (tx) => {
+      const [sent] = await markSent(tx);
+      if (!sent) return "lost_claim";
+      await tx
+        .insert(providerMessageParts)
+        .values(parts.map((providerMessageId) => ({ channelId: channel.id, providerMessageId, notificationId: sent.id })))
+        .onConflictDoNothing();
+      return "sent";
+    });
   }
   if (result.retryable && number < channel.maxAttempts) {
     const wait = backoffMs(number, result.retryAfterMs, deps.random);

@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 function run(script: string, args: string[], databaseUrl: string | undefined) {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, script), ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", path.join(root, "scripts/register-server-only.mjs"), path.join(root, script), ...args], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl ?? "", DATA_DIR: path.join(root, ".test-data", `proc-${process.pid}-${children.length}`) },
     stdio: ["ignore", "pipe", "pipe"],

@@ -167,7 +167,7 @@ describeWithDatabase("dispatch", (database) => {
   it("lists an order whose message failed with nowhere to fall back as needing attention, and not one that fell back", async () => {
     const { db } = database();
     const { listOrders } = await import("../orders/list-orders");
-    const { updateChannel } = await import("../channels/manage-channels");
+    const { updateChannel } = await import("../channel-management/manage-channels");
     const resend = await fake([resendError(422, "validation_error"), resendError(422, "validation_error")]);
     const fellBack = await setUpDispatch(db, { baseUrl: resend.url });
     await runDispatchPass(db, { workerId: "test" });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, expect, it } from "vitest";
 import { deliveryStatusEvents } from "@/db/schema";
-import { updateChannel } from "../channels/manage-channels";
+import { updateChannel } from "../channel-management/manage-channels";
 import { signedResendWebhook } from "../channels/resend/fake";
 import { describeWithDatabase } from "../testing/test-database";
 import { receiveStatusCallback } from "./receive-status-callback";
@@ -70,9 +70,9 @@ describeWithDatabase("delivery status callbacks", (database) => {
   it("reads Twilio's signed status callback: delivered, and undelivered with the error code", async () => {
     const { db } = database();
     const { startFakeTwilio, signedTwilioCallback } = await import("../channels/twilio/fake");
-    const { createChannel } = await import("../channels/manage-channels");
+    const { createChannel } = await import("../channel-management/manage-channels");
     const { flowSteps } = await import("@/db/schema");
-    const twilio = { accountSid: `AC${"a1".repeat(16)}`, authToken: "twilio-status-test-token-0123456789" };
+    const twilio = { accountSid: `AC${"a1".repeat(16)}`, authToken: "5a7c0ffee0d4e1b2a3c4d5e6f7a8b9c0" };
     const fakeTwilio = await startFakeTwilio(twilio);
     closers.push(fakeTwilio.close);
     const resend = await scriptedResend();

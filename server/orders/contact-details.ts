@@ -1,5 +1,4 @@
-import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/min";
-import { z } from "zod";
+import { normaliseEmail, normalisePhone } from "@/lib/validation/recipient";
 import type { OrderEventCustomer } from "./order-event";
 
 export type ContactDetails = {
@@ -11,8 +10,6 @@ export type ContactDetails = {
   problems: string[];
 };
 
-const emailSchema = z.email();
-
 /**
  * Keeps the contact details that can actually reach someone: a syntactically valid email, a phone number
  * that parses to E.164 (read in the shipping country, else the store's default), messenger ids as given.
@@ -20,16 +17,15 @@ const emailSchema = z.email();
 export function contactDetailsOf(customer: OrderEventCustomer, country: string | null | undefined, defaultCountry: string): ContactDetails {
   const problems: string[] = [];
   const rawEmail = customer.email?.trim().toLowerCase() || null;
-  const email = rawEmail && emailSchema.safeParse(rawEmail).success ? rawEmail : null;
+  const email = rawEmail ? normaliseEmail(rawEmail) : null;
   if (rawEmail && !email) problems.push(`email "${rawEmail}" is not a valid address`);
 
   const rawPhone = customer.phone?.trim() || null;
   let phone: string | null = null;
   if (rawPhone) {
-    const region = (country?.toUpperCase() || defaultCountry) as CountryCode;
-    const parsed = parsePhoneNumberFromString(rawPhone, region) ?? parsePhoneNumberFromString(rawPhone, defaultCountry as CountryCode);
-    if (parsed?.isValid()) phone = parsed.number;
-    else problems.push(`phone "${rawPhone}" is not a valid number for ${region}`);
+    const region = country?.toUpperCase() || defaultCountry;
+    phone = normalisePhone(rawPhone, region) ?? (region !== defaultCountry ? normalisePhone(rawPhone, defaultCountry) : null);
+    if (!phone) problems.push(`phone "${rawPhone}" is not a valid number for ${region}`);
   }
 
   const messengerIds = Object.fromEntries(

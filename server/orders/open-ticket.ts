@@ -9,7 +9,7 @@ import { DomainError } from "../errors";
 import { receiptUrl } from "../receipts/receipt-url";
 import { queueStaffMessage } from "./queue-staff-message";
 import { staffReason, usableChannel } from "./resend-notification";
-import { isTicketProvider, ticketProviders } from "./ticket-links";
+import { isTicketProvider, ticketProviderIds, ticketProviders } from "./ticket-links";
 
 export const openTicketInput = z.object({
   orderId: z.uuid(),
@@ -24,7 +24,7 @@ export async function listTicketChannels(db: Db) {
   const rows = await db
     .select({ id: channels.id, name: channels.name, provider: channels.provider })
     .from(channels)
-    .where(and(inArray(channels.provider, Object.keys(ticketProviders)), eq(channels.enabled, true), isNull(channels.deletedAt)))
+    .where(and(inArray(channels.provider, ticketProviderIds), eq(channels.enabled, true), isNull(channels.deletedAt)))
     .orderBy(asc(channels.createdAt));
   return rows.map((row) => ({ ...row, opens: isTicketProvider(row.provider) ? ticketProviders[row.provider] : "" }));
 }

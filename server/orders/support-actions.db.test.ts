@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, expect, it } from "vitest";
 import { auditLog, notifications, orders, sandboxMessages } from "@/db/schema";
 import { appRouter } from "../api/root";
-import { createChannel } from "../channels/manage-channels";
+import { createChannel } from "../channel-management/manage-channels";
 import { startFakeTwilio } from "../channels/twilio/fake";
 import { startFakeZendesk } from "../channels/zendesk/fake";
 import { runDispatchPass } from "../dispatch/run-dispatch-pass";

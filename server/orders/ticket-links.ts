@@ -8,6 +8,7 @@ export const ticketProviders = {
 } as const;
 
 export type TicketProvider = keyof typeof ticketProviders;
+export const ticketProviderIds = Object.keys(ticketProviders) as TicketProvider[];
 
 export function isTicketProvider(provider: string): provider is TicketProvider {
   return provider in ticketProviders;

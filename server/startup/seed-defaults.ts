@@ -3,7 +3,7 @@ import { eq, isNull, and } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { channels, flowSteps, flows, stores, templateVersions, templates } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
-import { sealChannelCredentials } from "../channels/channel-credentials";
+import { sealChannelCredentials } from "../channel-management/channel-credentials";
 import { ensureStore } from "../settings/store-settings";
 import { defaultTemplates } from "../templates/default-templates";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { channelProviders } from "../../channels/registry";
-import { createChannel, createChannelInput, deleteChannel, flowsUsingChannel, listChannels, updateChannel, updateChannelInput } from "../../channels/manage-channels";
-import { sendTestInput, sendTestMessage } from "../../channels/send-test-message";
+import { createChannel, createChannelInput, deleteChannel, flowsUsingChannel, listChannels, updateChannel, updateChannelInput } from "../../channel-management/manage-channels";
+import { sendTestInput, sendTestMessage } from "../../channel-management/send-test-message";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
 export const channelsRouter = createTRPCRouter({

@@ -1,5 +1,5 @@
 import type { SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure, readJson } from "../http-failure";
+import { answerFailure, type ProviderAnswer } from "../provider-request";
 
 /**
  * Every ActiveCampaign account has its own API host (Settings → Developer → API URL). This placeholder is
@@ -26,28 +26,32 @@ export function apiRoot(context: SendContext, account: string | undefined): stri
 /** 422 `{"errors":[{"title","detail","code","source":{"pointer"}}]}`; auth and billing errors `{"message"}`. */
 export type ActiveCampaignErrorBody = { errors?: Array<{ title?: string; detail?: string; code?: string; source?: { pointer?: string } }>; message?: string };
 
-export function describeActiveCampaignError(body: ActiveCampaignErrorBody | null): string {
-  const fromErrors = (body?.errors ?? [])
+export function describeActiveCampaignError(body: ActiveCampaignErrorBody | null): string | null {
+  const errors = Array.isArray(body?.errors) ? body.errors : [];
+  const fromErrors = errors
     .map((error) => `${error.code ? `${error.code}: ` : ""}${[error.title, error.detail].filter(Boolean).join(" ")}${error.source?.pointer ? ` (${error.source.pointer})` : ""}`)
     .join("; ");
-  return fromErrors || body?.message || "no error details in the answer";
+  return fromErrors || (typeof body?.message === "string" ? body.message : null);
 }
 
 export type ActiveCampaignAnswer<T> = { ok: true; status: number; body: T } | { ok: false; result: SendResult; status?: number; body?: ActiveCampaignErrorBody | null };
 
-/** One call to the v3 API with the `Api-Token` header; non-2xx answers come back classified. */
+/**
+ * One call to the v3 API with the `Api-Token` header. A 422 comes back with its body too (an order an
+ * earlier attempt created is a duplicate externalid); the request path classifies every failure.
+ */
 export async function activeCampaignCall<T>(context: SendContext, root: string, token: string, method: "GET" | "POST", path: string, payload?: unknown): Promise<ActiveCampaignAnswer<T>> {
-  let response: Response;
-  try {
-    response = await context.fetch(`${root}${path}`, {
-      method,
-      headers: { "api-token": token, accept: "application/json", ...(payload === undefined ? {} : { "content-type": "application/json" }) },
-      ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
-    });
-  } catch (error) {
-    return { ok: false, result: networkFailure(error, context.timeoutMs) };
-  }
-  const body = await readJson<T & ActiveCampaignErrorBody>(response);
-  if (!response.ok) return { ok: false, result: httpFailure(response, describeActiveCampaignError(body)), status: response.status, body };
-  return { ok: true, status: response.status, body: (body ?? {}) as T };
+  const refusal = ({ json }: ProviderAnswer) => ({ error: describeActiveCampaignError(json as ActiveCampaignErrorBody | null) });
+  const answer = await context.request({
+    method,
+    url: `${root}${path}`,
+    headers: { "api-token": token },
+    ...(payload === undefined ? {} : { json: payload }),
+    accepts: ({ status }) => status === 422,
+    refusal,
+  });
+  if (!answer.ok) return { ok: false, result: answer };
+  const body = (answer.json ?? {}) as T & ActiveCampaignErrorBody;
+  if (answer.status === 422) return { ok: false, result: answerFailure(answer, refusal(answer), context.secrets), status: 422, body };
+  return { ok: true, status: answer.status, body };
 }

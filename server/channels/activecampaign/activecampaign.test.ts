@@ -5,6 +5,7 @@ import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { accountApiUrl } from "./activecampaign-api";
 import { startFakeActiveCampaign, type FakeActiveCampaign } from "./fake";
 import { activecampaignProvider } from "./index";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const credentials = { apiToken: "ac-api-key-0f1e2d3c" };
 const config = { account: "acme", connectionId: "3" };
@@ -112,3 +113,5 @@ describe("ActiveCampaign provider", () => {
     expect(accountApiUrl("not valid!")).toBeNull();
   });
 });
+
+describeRequestPathClassification(activecampaignProvider, { credentials, config });

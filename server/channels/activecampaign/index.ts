@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { ChannelProvider, OutboundMessage, SendContext, SendResult } from "../channel-provider";
 import { ACTIVECAMPAIGN_DEFAULT_BASE_URL, activeCampaignCall, apiRoot } from "./activecampaign-api";
+import { secretText } from "../credential-rules";
 
-const credentialsSchema = z.object({ apiToken: z.string().trim().min(1) });
+const credentialsSchema = z.object({ apiToken: secretText("API key", 8) });
 const configSchema = z.object({
   account: z.string().trim().min(1),
   connectionId: z.string().trim().regex(/^\d+$/),

@@ -6,6 +6,7 @@ import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { startFakeSes, type FakeSes, type FakeSesOptions } from "./fake";
 import { amazonSesProvider, type SesConfig, type SesCredentials } from "./index";
 import { SES_DEFAULT_BASE_URL } from "./settings";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const credentials: SesCredentials = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
 const config: SesConfig = { region: "eu-west-1", fromAddress: "orders@shop.example", fromName: "Trail & Co", replyTo: "help@shop.example", configurationSetName: "orderbell" };
@@ -164,3 +165,5 @@ describe("the fake SES verifies signatures", () => {
     expect((await fetch(elsewhere.url, { method: "POST", headers: elsewhere.headers, body })).status).toBe(403);
   });
 });
+
+describeRequestPathClassification(amazonSesProvider, { credentials, config });

@@ -1,13 +1,15 @@
 import type { ChannelProvider } from "../channel-provider";
+import { parseSesNotification } from "./events";
 import { sendWithSes } from "./send";
+import { verifySnsMessage } from "./sns";
 import { SES_DEFAULT_BASE_URL, sesConfigSchema, sesCredentialsSchema, sesFields, type SesConfig, type SesCredentials } from "./settings";
 
 export type { SesConfig, SesCredentials } from "./settings";
 
 /**
- * Amazon SES v2 SendEmail, signed with AWS Signature Version 4 (aws4fetch). No delivery callbacks: SES
- * reports them through SNS, whose messages are RSA-signed with a certificate that must be fetched from
- * amazonaws.com at verification time, which the synchronous verifyStatusCallback cannot do (see the report).
+ * Amazon SES v2 SendEmail, signed with AWS Signature Version 4 (aws4fetch). Delivery, bounce and complaint
+ * events arrive through the configuration set's SNS topic: each message's signature is checked with the
+ * certificate SNS serves from sns.<region>.amazonaws.com, and the subscription is confirmed (sns.ts).
  */
 export const amazonSesProvider: ChannelProvider<SesCredentials, SesConfig> = {
   id: "amazon-ses",
@@ -24,4 +26,6 @@ export const amazonSesProvider: ChannelProvider<SesCredentials, SesConfig> = {
   defaultRatePerSecond: 14,
   defaultConcurrency: 5,
   send: sendWithSes,
+  verifyStatusCallback: (request, _credentials, config, context) => verifySnsMessage(request, config.region, config.snsTopicArn, context),
+  parseStatusCallback: (request, _credentials, config, context) => parseSesNotification(request, config.region, context),
 };

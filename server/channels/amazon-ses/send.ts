@@ -1,6 +1,6 @@
 import { AwsV4Signer } from "aws4fetch";
 import type { OutboundMessage, SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure, readJson } from "../http-failure";
+import type { ProviderAnswer, Refusal } from "../provider-request";
 import { SES_DEFAULT_BASE_URL, type SesConfig, type SesCredentials } from "./settings";
 
 /**
@@ -52,39 +52,33 @@ export function sendEmailBody(message: OutboundMessage, config: SesConfig) {
  */
 const RETRYABLE_TYPES = new Set(["TooManyRequestsException", "LimitExceededException", "ThrottlingException", "Throttling"]);
 
-function redact(text: string, secrets: Array<string | undefined>): string {
-  return secrets.reduce<string>((out, secret) => (secret ? out.split(secret).join("[redacted]") : out), text);
+/** "MessageRejected:http://internal.amazon.com/coral/…" → "MessageRejected", with SES's own message. */
+function sesRefusal({ headers, json }: ProviderAnswer): Refusal {
+  const type = (headers.get("x-amzn-errortype") ?? "").split(":")[0] || null;
+  const payload = json as { message?: unknown; Message?: unknown } | null;
+  const text = typeof payload?.message === "string" ? payload.message : typeof payload?.Message === "string" ? payload.Message : null;
+  const error = [type, text].filter(Boolean).join(": ") || null;
+  return { error, ...(type && RETRYABLE_TYPES.has(type) ? { retryable: true } : {}) };
 }
 
 export async function sendWithSes(message: OutboundMessage, credentials: SesCredentials, config: SesConfig, context: SendContext): Promise<SendResult> {
   const url = `${sesBaseUrl(context.baseUrl, config.region)}/v2/email/outbound-emails`;
   const body = JSON.stringify(sendEmailBody(message, config));
-  let response: Response;
-  try {
-    // aws4fetch only signs here; the request itself goes through context.fetch, which carries the timeout
-    // (AwsClient.fetch would retry on its own and ignore it).
-    const signed = await new AwsV4Signer({
-      method: "POST",
-      url,
-      headers: { "content-type": "application/json" },
-      body,
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-      sessionToken: credentials.sessionToken,
-      service: "ses",
-      region: config.region,
-    }).sign();
-    response = await context.fetch(signed.url.toString(), { method: signed.method, headers: signed.headers, body });
-  } catch (error) {
-    return networkFailure(error, context.timeoutMs);
-  }
-  const payload = await readJson<{ MessageId?: unknown; message?: unknown; Message?: unknown }>(response);
-  if (response.ok) {
-    return { ok: true, providerMessageId: typeof payload?.MessageId === "string" ? payload.MessageId : null, httpStatus: response.status };
-  }
-  // "MessageRejected:http://internal.amazon.com/coral/…" → "MessageRejected".
-  const type = (response.headers.get("x-amzn-errortype") ?? "").split(":")[0] || null;
-  const text = typeof payload?.message === "string" ? payload.message : typeof payload?.Message === "string" ? payload.Message : response.statusText || "no error description";
-  const error = redact([type, text].filter(Boolean).join(": "), [credentials.secretAccessKey, credentials.sessionToken, credentials.accessKeyId]);
-  return httpFailure(response, error, type && RETRYABLE_TYPES.has(type) ? { retryable: true } : {});
+  // aws4fetch only signs here; the request itself goes through the request path, which carries the
+  // timeout (AwsClient.fetch would retry on its own and ignore it).
+  const signed = await new AwsV4Signer({
+    method: "POST",
+    url,
+    headers: { "content-type": "application/json" },
+    body,
+    accessKeyId: credentials.accessKeyId,
+    secretAccessKey: credentials.secretAccessKey,
+    sessionToken: credentials.sessionToken,
+    service: "ses",
+    region: config.region,
+  }).sign();
+  const answer = await context.request({ url: signed.url.toString(), headers: Object.fromEntries(signed.headers), body, refusal: sesRefusal });
+  if (!answer.ok) return answer;
+  const id = (answer.json as { MessageId?: unknown } | null)?.MessageId;
+  return { ok: true, providerMessageId: typeof id === "string" ? id : null, httpStatus: answer.status };
 }

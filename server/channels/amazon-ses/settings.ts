@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CredentialField } from "../channel-provider";
+import { secretText } from "../credential-rules";
 
 /** The real endpoint for the default region; other regions are built from the region (see sesBaseUrl). */
 export const SES_DEFAULT_REGION = "us-east-1";
@@ -9,9 +10,9 @@ const blankAsUndefined = (value: unknown) => (typeof value === "string" && value
 
 export const sesCredentialsSchema = z.object({
   accessKeyId: z.string().trim().regex(/^[A-Z0-9]{16,128}$/, "An AWS access key id, e.g. AKIA…"),
-  secretAccessKey: z.string().trim().min(1, "Paste the secret access key"),
+  secretAccessKey: secretText("secret access key", 16),
   /** Only for temporary credentials (STS); they expire, so a long-lived IAM user key is the usual choice. */
-  sessionToken: z.preprocess(blankAsUndefined, z.string().trim().optional()),
+  sessionToken: z.preprocess(blankAsUndefined, secretText("session token", 16).optional()),
 });
 
 export const sesConfigSchema = z.object({
@@ -20,6 +21,15 @@ export const sesConfigSchema = z.object({
   fromName: z.string().trim().min(1).max(100).regex(/^[^\r\n]*$/, "The sender name must be one line"),
   replyTo: z.preprocess(blankAsUndefined, z.email("Reply-To must be an email address").optional()),
   configurationSetName: z.preprocess(blankAsUndefined, z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Letters, digits, _ and - only").optional()),
+  /** Public: the SNS topic the configuration set publishes delivery events to; only its messages are accepted. */
+  snsTopicArn: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^arn:aws(-[a-z]+)*:sns:[a-z]{2}(-[a-z]+)+-\d+:\d{12}:[A-Za-z0-9_-]{1,256}$/, "An SNS topic ARN, e.g. arn:aws:sns:us-east-1:123456789012:ses-events")
+      .optional(),
+  ),
 });
 
 export type SesCredentials = z.infer<typeof sesCredentialsSchema>;
@@ -60,5 +70,13 @@ export const sesFields: CredentialField[] = [
     help: "An SES configuration set (SES → Configuration sets) to apply, e.g. for event publishing or a dedicated IP pool.",
     secret: false,
     required: false,
+  },
+  {
+    name: "snsTopicArn",
+    label: "SNS topic ARN (optional, for delivery status)",
+    help: "For delivery, bounce and complaint updates: in the configuration set above add an event destination of type Amazon SNS (events Deliveries, Hard bounces, Complaints) with a topic in the same region, subscribe this channel's status URL to the topic over HTTPS, and paste the topic's ARN here. Orderbell confirms the subscription and accepts only this topic's messages, signed by Amazon SNS.",
+    secret: false,
+    required: false,
+    placeholder: "arn:aws:sns:us-east-1:123456789012:ses-events",
   },
 ];

@@ -4,6 +4,7 @@ import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { decodeWords, header } from "./fake-mime";
 import { serviceAccountKeys, startFakeGmail, type FakeGmail, type FakeGmailOptions } from "./fake";
 import { gmailProvider, type GmailConfig, type GmailCredentials } from "./index";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const oauthClient = { clientId: "1234-abc.apps.googleusercontent.com", clientSecret: "GOCSPX-client-secret-value", refreshToken: "1//0g-refresh-token-value", mailbox: "orders@shop.example" };
 const oauthCredentials: GmailCredentials = { clientId: oauthClient.clientId, clientSecret: oauthClient.clientSecret, refreshToken: oauthClient.refreshToken };
@@ -212,3 +213,5 @@ describe("the fake Gmail checks the MIME message", () => {
     expect((await post(server, Buffer.from(valid.replace("MIME-Version: 1.0\r\n", "")).toString("base64url"))).status).toBe(400);
   });
 });
+
+describeRequestPathClassification(gmailProvider, { credentials: oauthCredentials, config: (url): GmailConfig => ({ authMode: "refresh_token", fromAddress: "orders@shop.example", fromName: "Trail & Co", tokenUrl: `${url}/token` }) });

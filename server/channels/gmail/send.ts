@@ -1,6 +1,6 @@
 import type { OutboundMessage, SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure, readJson } from "../http-failure";
-import { TokenError, withAccessToken, type TokenGrant } from "../oauth/oauth-token";
+import { withAccessToken, type TokenGrant } from "../oauth/oauth-token";
+import type { ProviderAnswer, Refusal } from "../provider-request";
 import { rawMessage } from "./mime";
 import { GMAIL_SEND_SCOPE, GOOGLE_TOKEN_URL, type GmailConfig, type GmailCredentials } from "./settings";
 
@@ -30,37 +30,26 @@ type GoogleError = { error?: { code?: number; message?: string; status?: string;
 /** Gmail's usage limits answer 403 with these reasons; they clear with time, so they are retried. */
 const RETRYABLE_403_REASONS = new Set(["dailyLimitExceeded", "userRateLimitExceeded", "rateLimitExceeded", "quotaExceeded"]);
 
-function redact(text: string, secrets: Array<string | undefined>): string {
-  return secrets.reduce<string>((out, secret) => (secret && secret.length >= 6 ? out.split(secret).join("[redacted]") : out), text);
+function googleRefusal({ status, json }: ProviderAnswer): Refusal | null {
+  const detail = (json as GoogleError | null)?.error;
+  if (!detail || typeof detail !== "object") return null;
+  const reasons = (Array.isArray(detail.errors) ? detail.errors : []).map((error) => error.reason).filter((reason): reason is string => typeof reason === "string");
+  const label = reasons[0] ?? detail.status;
+  const text = [label, detail.message ?? "no error description"].filter(Boolean).join(": ");
+  return { error: text, ...(status === 403 && reasons.some((reason) => RETRYABLE_403_REASONS.has(reason)) ? { retryable: true } : {}) };
 }
 
 export async function sendWithGmail(message: OutboundMessage, credentials: GmailCredentials, config: GmailConfig, context: SendContext): Promise<SendResult> {
   const grant = gmailGrant(credentials, config);
   if ("missing" in grant) return { ok: false, retryable: false, error: `Gmail (${config.authMode}) needs ${grant.missing}: complete the channel's credentials.` };
-  const secrets = [credentials.clientSecret, credentials.refreshToken, credentials.privateKey];
   const url = `${context.baseUrl}/gmail/v1/users/${encodeURIComponent(config.userId ?? "me")}/messages/send`;
-  let response: Response;
-  try {
-    const body = JSON.stringify({ raw: await rawMessage(message, config) });
-    // withAccessToken refreshes the token once when Gmail answers 401 (revoked or expired early); a
-    // second 401 is returned as it is and fails permanently below.
-    response = await withAccessToken(grant, context, (token) =>
-      context.fetch(url, { method: "POST", headers: { authorization: `Bearer ${token.accessToken}`, "content-type": "application/json", accept: "application/json" }, body }),
-    );
-  } catch (error) {
-    if (error instanceof TokenError) {
-      return { ok: false, retryable: !error.permanent, error: redact(`Google OAuth: ${error.message}`, secrets), ...(error.status ? { httpStatus: error.status } : {}) };
-    }
-    return networkFailure(error, context.timeoutMs);
-  }
-  const payload = await readJson<{ id?: unknown } & GoogleError>(response);
-  if (response.ok) {
-    return { ok: true, providerMessageId: typeof payload?.id === "string" ? payload.id : null, httpStatus: response.status };
-  }
-  const detail = payload?.error;
-  const reasons = (detail?.errors ?? []).map((error) => error.reason).filter((reason): reason is string => typeof reason === "string");
-  const label = reasons[0] ?? detail?.status;
-  const text = redact([label, detail?.message ?? response.statusText ?? "no error description"].filter(Boolean).join(": "), secrets);
-  const retryable403 = response.status === 403 && reasons.some((reason) => RETRYABLE_403_REASONS.has(reason));
-  return httpFailure(response, text, retryable403 ? { retryable: true } : {});
+  const json = { raw: await rawMessage(message, config) };
+  // withAccessToken refreshes the token once when Gmail answers 401 (revoked or expired early); a
+  // second 401 is returned as it is and is permanent.
+  const answer = await withAccessToken(grant, context, "Google OAuth", (token) =>
+    context.request({ url, headers: { authorization: `Bearer ${token.accessToken}` }, json, refusal: googleRefusal }),
+  );
+  if (!answer.ok) return answer;
+  const id = (answer.json as { id?: unknown } | null)?.id;
+  return { ok: true, providerMessageId: typeof id === "string" ? id : null, httpStatus: answer.status };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CredentialField } from "../channel-provider";
+import { secretText } from "../credential-rules";
 
 export const GMAIL_DEFAULT_BASE_URL = "https://gmail.googleapis.com";
 export const GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token";
@@ -7,7 +8,7 @@ export const GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token";
 export const GMAIL_SEND_SCOPE = "https://www.googleapis.com/auth/gmail.send";
 
 const blankAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const optionalSecret = z.preprocess(blankAsUndefined, z.string().trim().optional());
+const optionalSecret = z.preprocess(blankAsUndefined, secretText("value", 8).optional());
 
 /**
  * Two ways in, chosen by `authMode`: an OAuth client with a refresh token (any Gmail or Workspace

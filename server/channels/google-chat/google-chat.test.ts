@@ -6,6 +6,7 @@ import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { startFakeGoogleChat, type FakeGoogleChat } from "./fake";
 import { googleChatProvider, type GoogleChatConfig, type GoogleChatCredentials } from "./index";
 import { chatIdsFor } from "./send";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const clientEmail = "orderbell-chat@trail-co.iam.gserviceaccount.com";
 const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
@@ -138,3 +139,5 @@ describe("Google Chat webhook mode", () => {
     expect(googleChatProvider.credentialsSchema.safeParse({ serviceAccountKey }).success).toBe(true);
   });
 });
+
+describeRequestPathClassification(googleChatProvider, { credentials: { webhookUrl }, config: { mode: "webhook" } });

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { OutboundMessage, SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure, readJson } from "../http-failure";
 import { stableUuid } from "../line/stable-uuid";
-import { TokenError, withAccessToken, type TokenGrant } from "../oauth/oauth-token";
+import { withAccessToken, type TokenGrant } from "../oauth/oauth-token";
+import type { ProviderAnswer, Refusal } from "../provider-request";
 import { rebaseUrl } from "../webhook/rebase-url";
 import {
   GOOGLE_CHAT_API_BASE_URL,
@@ -38,39 +38,34 @@ export function chatIdsFor(idempotencyKey: string): { requestId: string; message
 }
 
 /** "Google Chat PERMISSION_DENIED: The caller does not have permission" */
-function describeError(body: ChatError | null, secrets: string[]): string {
-  const status = typeof body?.error?.status === "string" ? body.error.status : null;
-  const message = typeof body?.error?.message === "string" ? body.error.message : "no error message";
-  let line = `Google Chat${status ? ` ${status}` : ""}: ${message}`;
-  for (const secret of secrets) if (secret) line = line.split(secret).join("[redacted]");
-  return line;
-}
-
-async function answer(response: Response, secrets: string[], existing?: string): Promise<SendResult> {
-  const body = await readJson<ChatError & { name?: unknown }>(response);
-  if (response.ok) return { ok: true, providerMessageId: typeof body?.name === "string" && body.name !== "" ? body.name : null, httpStatus: response.status };
-  // ALREADY_EXISTS: our own messageId is taken, so an earlier attempt created this very message.
-  if (response.status === 409 && existing) return { ok: true, providerMessageId: existing, httpStatus: 409 };
+function chatRefusal({ json }: ProviderAnswer): Refusal | null {
+  const error = (json as ChatError | null)?.error;
+  if (!error || typeof error !== "object") return null;
+  const status = typeof error.status === "string" ? error.status : null;
+  const message = typeof error.message === "string" ? error.message : "no error message";
   // 429 RESOURCE_EXHAUSTED (per-space quota) and 5xx: retryable; 400/403/404 and a 401 that survived one
   // token refresh: permanent.
-  return httpFailure(response, describeError(body, secrets));
+  return { error: `Google Chat${status ? ` ${status}` : ""}: ${message}` };
+}
+
+function messageNameOf(answer: ProviderAnswer): string | null {
+  const name = (answer.json as { name?: unknown } | null)?.name;
+  return typeof name === "string" && name !== "" ? name : null;
 }
 
 async function postWebhook(message: OutboundMessage, webhookUrl: string, context: SendContext): Promise<SendResult> {
   const url = new URL(webhookUrl);
-  const secrets = [url.searchParams.get("token") ?? "", url.searchParams.get("key") ?? ""];
-  let response: Response;
-  try {
-    // The URL is the credential; with a channel base URL override only its host changes (rebase-url.ts).
-    response = await context.fetch(rebaseUrl(webhookUrl, context.baseUrl, GOOGLE_CHAT_API_BASE_URL), {
-      method: "POST",
-      headers: { "content-type": "application/json; charset=UTF-8" },
-      body: JSON.stringify({ text: message.text }),
-    });
-  } catch (error) {
-    return networkFailure(error, context.timeoutMs);
-  }
-  return answer(response, secrets);
+  // The URL is the credential: its token and key are secrets even apart from the whole URL.
+  context.secrets.add(url.searchParams.get("token"));
+  context.secrets.add(url.searchParams.get("key"));
+  // With a channel base URL override only the host changes (rebase-url.ts).
+  const answer = await context.request({
+    url: rebaseUrl(webhookUrl, context.baseUrl, GOOGLE_CHAT_API_BASE_URL),
+    headers: { "content-type": "application/json; charset=UTF-8" },
+    json: { text: message.text },
+    refusal: chatRefusal,
+  });
+  return answer.ok ? { ok: true, providerMessageId: messageNameOf(answer), httpStatus: answer.status } : answer;
 }
 
 async function postWithApi(message: OutboundMessage, serviceAccountKey: string, config: GoogleChatConfig, context: SendContext): Promise<SendResult> {
@@ -83,20 +78,18 @@ async function postWithApi(message: OutboundMessage, serviceAccountKey: string, 
   const grant: TokenGrant = { type: "jwt_bearer", tokenUrl: config.tokenUrl ?? GOOGLE_TOKEN_URL, clientEmail: key.client_email, privateKey: key.private_key, scope: GOOGLE_CHAT_BOT_SCOPE };
   const { requestId, messageId } = chatIdsFor(message.idempotencyKey);
   const query = new URLSearchParams({ requestId, messageId });
-  let response: Response;
-  try {
-    response = await withAccessToken(grant, context, (token) =>
-      context.fetch(`${context.baseUrl}/v1/${space}/messages?${query}`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${token.accessToken}`, "content-type": "application/json; charset=UTF-8", accept: "application/json" },
-        body: JSON.stringify({ text: message.text }),
-      }),
-    );
-  } catch (error) {
-    if (error instanceof TokenError) return { ok: false, retryable: !error.permanent, error: `Google service account token: ${error.message}`, ...(error.status ? { httpStatus: error.status } : {}) };
-    return networkFailure(error, context.timeoutMs);
-  }
-  return answer(response, [], `${space}/messages/${messageId}`);
+  const answer = await withAccessToken(grant, context, "Google service account token", (token) =>
+    context.request({
+      url: `${context.baseUrl}/v1/${space}/messages?${query}`,
+      headers: { authorization: `Bearer ${token.accessToken}`, "content-type": "application/json; charset=UTF-8" },
+      json: { text: message.text },
+      // ALREADY_EXISTS: our own messageId is taken, so an earlier attempt created this very message.
+      accepts: ({ status }) => status === 409,
+      refusal: chatRefusal,
+    }),
+  );
+  if (!answer.ok) return answer;
+  return { ok: true, providerMessageId: answer.status === 409 ? `${space}/messages/${messageId}` : messageNameOf(answer), httpStatus: answer.status };
 }
 
 export async function sendGoogleChat(message: OutboundMessage, credentials: GoogleChatCredentials, config: GoogleChatConfig, context: SendContext): Promise<SendResult> {

@@ -1,5 +1,5 @@
 import type { SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure, readJson, retryAfterMs } from "../http-failure";
+import type { ProviderAnswer, Refusal } from "../provider-request";
 
 export const HUBSPOT_API = "https://api.hubapi.com";
 
@@ -14,39 +14,30 @@ export type HubSpotErrorBody = {
 
 export type HubSpotAnswer<T> = { ok: true; status: number; body: T } | { ok: false; result: SendResult };
 
-export function describeHubSpotError(body: HubSpotErrorBody | null): string {
-  if (!body) return "no error details in the answer";
-  const head = [body.category, body.message].filter(Boolean).join(": ") || "no error details in the answer";
+export function describeHubSpotError(body: HubSpotErrorBody | null): string | null {
+  if (!body || typeof body !== "object") return null;
+  const head = [body.category, body.message].filter(Boolean).join(": ");
+  if (!head) return null;
   return body.correlationId ? `${head} (correlationId ${body.correlationId})` : head;
 }
 
 /**
- * A failed answer as a SendResult. HubSpot throttles with 429 and category RATE_LIMITS, usually without
- * Retry-After: its `X-HubSpot-RateLimit-Interval-Milliseconds` (the length of the rolling window) is then the
- * longest we would have to wait.
+ * HubSpot throttles with 429 and category RATE_LIMITS, usually without Retry-After: its
+ * `X-HubSpot-RateLimit-Interval-Milliseconds` (the length of the rolling window) is then the longest we
+ * would have to wait.
  */
-export function hubspotFailure(response: Response, body: HubSpotErrorBody | null): SendResult {
-  const rateLimited = response.status === 429 || body?.category === "RATE_LIMITS";
-  const interval = Number(response.headers.get("x-hubspot-ratelimit-interval-milliseconds"));
-  const retryAfter = retryAfterMs(response.headers.get("retry-after")) ?? (rateLimited && interval > 0 ? interval : null);
-  return httpFailure(response, describeHubSpotError(body), { ...(rateLimited ? { retryable: true } : {}), retryAfterMs: retryAfter });
+function hubspotRefusal({ status, headers, json }: ProviderAnswer): Refusal {
+  const body = json as HubSpotErrorBody | null;
+  const rateLimited = status === 429 || body?.category === "RATE_LIMITS";
+  const interval = Number(headers.get("x-hubspot-ratelimit-interval-milliseconds"));
+  return { error: describeHubSpotError(body), ...(rateLimited ? { retryable: true, retryAfterMs: interval > 0 ? interval : null } : {}) };
 }
 
-/** POSTs JSON to the HubSpot API with the private-app token; non-2xx answers come back as a SendResult. */
+/** POSTs JSON to the HubSpot API with the private-app token; non-2xx answers come back classified. */
 export async function hubspotPost<T>(context: SendContext, token: string, path: string, payload: unknown): Promise<HubSpotAnswer<T>> {
-  let response: Response;
-  try {
-    response = await context.fetch(`${context.baseUrl || HUBSPOT_API}${path}`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify(payload),
-    });
-  } catch (error) {
-    return { ok: false, result: networkFailure(error, context.timeoutMs) };
-  }
-  const body = await readJson<T & HubSpotErrorBody>(response);
-  if (!response.ok) return { ok: false, result: hubspotFailure(response, body) };
-  return { ok: true, status: response.status, body: (body ?? {}) as T };
+  const answer = await context.request({ url: `${context.baseUrl || HUBSPOT_API}${path}`, headers: { authorization: `Bearer ${token}` }, json: payload, refusal: hubspotRefusal });
+  if (!answer.ok) return { ok: false, result: answer };
+  return { ok: true, status: answer.status, body: (answer.json ?? {}) as T };
 }
 
 type UpsertAnswer = { results?: Array<{ id?: string }>; errors?: HubSpotErrorBody[] };
@@ -75,6 +66,6 @@ export async function upsertContact(
   const rateLimited = error?.category === "RATE_LIMITS";
   return {
     ok: false,
-    result: { ok: false, retryable: rateLimited, error: `HTTP ${answer.status}: contact upsert failed: ${describeHubSpotError(error)}`, httpStatus: answer.status },
+    result: { ok: false, retryable: rateLimited, error: `HTTP ${answer.status}: contact upsert failed: ${describeHubSpotError(error) ?? "no error details in the answer"}`, httpStatus: answer.status },
   };
 }

@@ -3,6 +3,7 @@ import { refusedUrl } from "@/server/testing/fake-http-server";
 import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { startFakeHubSpot, type FakeHubSpot } from "./fake";
 import { hubspotProvider } from "./index";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const credentials = { accessToken: "pat-na1-11111111-2222" };
 const transactional = { mode: "transactional_email" as const, emailId: 4242 };
@@ -142,3 +143,5 @@ describe("HubSpot provider — failures", () => {
     expect(await sendWith(hubspotProvider, { baseUrl: await refusedUrl(), credentials, config: note })).toMatchObject({ ok: false, retryable: true });
   });
 });
+
+describeRequestPathClassification(hubspotProvider, { credentials, config: transactional });

@@ -2,11 +2,12 @@ import { z } from "zod";
 import type { ChannelProvider, OutboundMessage, SendContext, SendResult } from "../channel-provider";
 import { HUBSPOT_API, hubspotPost, upsertContact } from "./hubspot-api";
 import { noteBody, splitName, transactionalCustomProperties } from "./order-content";
+import { secretText } from "../credential-rules";
 
 export const HUBSPOT_MODES = ["transactional_email", "timeline_note"] as const;
 const DEFAULT_MODE = "timeline_note";
 
-const credentialsSchema = z.object({ accessToken: z.string().trim().min(1) });
+const credentialsSchema = z.object({ accessToken: secretText("private app access token", 8) });
 
 const configSchema = z
   .object({

@@ -29,12 +29,15 @@ const contactView = (contact: Contact) => ({ type: "contact", id: contact.id, wo
 
 /**
  * A local Intercom REST API (version 2.14): contact search by email, contact creation (409 on a duplicate,
- * naming the existing id) and `POST /messages` for an admin email, checking the Bearer token, the
- * `Intercom-Version` header, JSON, the email message's required fields, the admin and the recipient.
+ * naming the existing id), `POST /messages` for an admin email (which starts a conversation, as the
+ * message model's `conversation_id` says) and `POST /conversations/search` on `source.body`, matched word by
+ * word as the description of that search explains; checking the Bearer token, the `Intercom-Version`
+ * header, JSON, the email message's required fields, the admin and the recipient.
  */
 export async function startFakeIntercom(options: FakeIntercomOptions): Promise<FakeIntercom> {
   const contacts: Contact[] = [...(options.contacts ?? [])];
   const messages: Array<Record<string, unknown>> = [];
+  const conversations: Array<{ id: string; body: string }> = [];
 
   const server = await startFakeHttpServer((request): FakeResponse => {
     if (request.headers.authorization !== `Bearer ${options.accessToken}`) return errorList(401, "unauthorized", "Access Token Invalid");
@@ -58,6 +61,8 @@ export async function startFakeIntercom(options: FakeIntercomOptions): Promise<F
         return create(body);
       case "/messages":
         return sendMessage(body);
+      case "/conversations/search":
+        return searchConversations(body);
       default:
         return errorList(404, "not_found", "Resource Not Found");
     }
@@ -94,7 +99,17 @@ export async function startFakeIntercom(options: FakeIntercomOptions): Promise<F
     if (!recipient || recipient.role !== to?.type) return errorList(404, "not_found", "User Not Found");
     const id = String(403918320 + messages.length);
     messages.push(body);
-    return { status: 200, body: { type: "admin_message", id, created_at: 1796032805, subject: body.subject, body: body.body, message_type: "email", conversation_id: null, owner: { type: "admin", id: String(options.adminId) } } };
+    const conversation = { id: String(64619700005570 + conversations.length), body: String(body.body) };
+    conversations.push(conversation);
+    return { status: 200, body: { type: "admin_message", id, created_at: 1796032805, subject: body.subject, body: body.body, message_type: "email", conversation_id: conversation.id, owner: { type: "admin", id: String(options.adminId) } } };
+  }
+
+  function searchConversations(body: Record<string, unknown>): FakeResponse {
+    const query = body.query as { field?: unknown; operator?: unknown; value?: unknown } | undefined;
+    if (query?.field !== "source.body" || query.operator !== "=" || typeof query.value !== "string") return errorList(400, "parameter_invalid", "query is invalid");
+    const words = (text: string) => text.replace(/<[^>]*>/g, " ").split(/[^A-Za-z0-9_-]+/);
+    const found = conversations.filter((conversation) => words(conversation.body).includes(query.value as string));
+    return { status: 200, body: { type: "conversation.list", conversations: found.map((conversation) => ({ type: "conversation", id: conversation.id })), total_count: found.length, pages: { type: "pages", page: 1, per_page: 20, total_pages: found.length ? 1 : 0 } } };
   }
 
   return Object.assign(server, { contacts, messages });

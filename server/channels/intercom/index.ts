@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type { ChannelProvider, OutboundMessage, SendResult } from "../channel-provider";
-import { INTERCOM_API, intercomBase, intercomPost } from "./intercom-api";
+import { createHash } from "node:crypto";
+import { INTERCOM_API, intercomBase, intercomCall } from "./intercom-api";
+import { secretText } from "../credential-rules";
 
-const credentialsSchema = z.object({ accessToken: z.string().trim().min(1) });
+const credentialsSchema = z.object({ accessToken: secretText("access token", 8) });
 const configSchema = z.object({
   /** The admin (teammate) the email comes from: an integer id. */
   adminId: z.coerce.number().int().positive(),
@@ -14,7 +16,28 @@ type Credentials = z.infer<typeof credentialsSchema>;
 type Config = z.infer<typeof configSchema>;
 
 type Contact = { id?: string; role?: string };
-type Post = <T>(path: string, payload: unknown) => ReturnType<typeof intercomPost<T>>;
+type Post = <T>(path: string, payload: unknown) => ReturnType<typeof intercomCall<T>>;
+
+/**
+ * Intercom's messages API takes no idempotency key (its 2.14 description has none, nor a metadata field),
+ * so the message carries its own: a single word derived from our key, which conversation search matches
+ * word by word in `source.body`. A retry first looks for a conversation that already holds it.
+ */
+export function intercomReference(idempotencyKey: string): string {
+  return `ob${createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 24)}`;
+}
+
+function withReference(body: string, reference: string, html: boolean): string {
+  return html ? `${body}<p style="color:#9ca3af;font-size:11px">Ref. ${reference}</p>` : `${body}\n\nRef. ${reference}`;
+}
+
+/** The conversation an earlier attempt of this message started, if any. */
+async function alreadySent(reference: string, post: Post): Promise<{ ok: true; id: string | null } | { ok: false; result: SendResult }> {
+  const search = await post<{ conversations?: Array<{ id?: string }> }>("/conversations/search", { query: { field: "source.body", operator: "=", value: reference } });
+  if (!search.ok) return search;
+  const id = search.body.conversations?.[0]?.id;
+  return { ok: true, id: id ? String(id) : null };
+}
 
 /**
  * The contact to write to: found by email (a user before a lead when both exist), else created as a user.
@@ -96,21 +119,25 @@ export const intercomProvider: ChannelProvider<Credentials, Config> = {
 
   async send(message, credentials, config, context) {
     const base = intercomBase(context, config.region);
-    const post: Post = (path, payload) => intercomPost(context, base, credentials.accessToken, path, payload);
+    const post: Post = (path, payload) => intercomCall(context, base, credentials.accessToken, "POST", path, payload);
+    const reference = intercomReference(message.idempotencyKey);
+    const earlier = await alreadySent(reference, post);
+    if (!earlier.ok) return earlier.result;
+    if (earlier.id) return { ok: true, providerMessageId: earlier.id };
     const contact = await contactFor(message, post);
     if (!contact.ok) return contact.result;
-    // Intercom's messages API takes no idempotency key and has no metadata field: a retry after a lost answer
-    // could send twice, which the dispatcher's own idempotency keeps rare.
-    const sent = await post<{ id?: string }>("/messages", {
+    const sent = await post<{ id?: string; conversation_id?: string }>("/messages", {
       message_type: "email",
       subject: message.subject ?? `Order ${message.order.number} confirmed`,
-      body: message.html ?? message.text,
+      body: withReference(message.html ?? message.text, reference, message.html !== null),
       template: config.template ?? "plain",
       from: { type: "admin", id: Number(config.adminId) },
       to: { type: contact.role, id: contact.id },
     });
     if (!sent.ok) return sent.result;
-    return { ok: true, providerMessageId: sent.body.id ? String(sent.body.id) : null, httpStatus: sent.status };
+    // The conversation id, when Intercom gives one, is what a retry's search finds: one id for both.
+    const id = sent.body.conversation_id ?? sent.body.id;
+    return { ok: true, providerMessageId: id ? String(id) : null, httpStatus: sent.status };
   },
   // No status callbacks: Intercom's webhooks (signed X-Hub-Signature) cover conversations and contacts, with no
   // delivered or bounced topic for an outbound email.

@@ -1,5 +1,5 @@
 import type { SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure, readJson, retryAfterMs } from "../http-failure";
+import { answerFailure, type ProviderAnswer, type Refusal } from "../provider-request";
 
 export const INTERCOM_API = "https://api.intercom.io";
 export const INTERCOM_VERSION = "2.14";
@@ -15,36 +15,40 @@ export function intercomBase(context: SendContext, region: IntercomRegion | unde
 /** `{"type":"error.list","request_id","errors":[{"code","message","field"?}]}` */
 export type IntercomErrorBody = { type?: string; request_id?: string; errors?: Array<{ code?: string; message?: string; field?: string }> };
 
-export function describeIntercomError(body: IntercomErrorBody | null): string {
-  const text = (body?.errors ?? []).map((error) => `${error.code ? `${error.code}: ` : ""}${error.message ?? "no message"}${error.field ? ` (${error.field})` : ""}`).join("; ");
-  const base = text || "no error details in the answer";
-  return body?.request_id ? `${base} (request ${body.request_id})` : base;
+export function describeIntercomError(body: IntercomErrorBody | null): string | null {
+  const errors = Array.isArray(body?.errors) ? body.errors : [];
+  const text = errors.map((error) => `${error.code ? `${error.code}: ` : ""}${error.message ?? "no message"}${error.field ? ` (${error.field})` : ""}`).join("; ");
+  if (!text) return null;
+  return body?.request_id ? `${text} (request ${body.request_id})` : text;
 }
 
 /**
  * Intercom's 429 may come without Retry-After; `X-RateLimit-Reset` (unix seconds) then says when the
  * window reopens.
  */
-export function intercomFailure(response: Response, body: IntercomErrorBody | null, now = Date.now()): SendResult {
-  const reset = Number(response.headers.get("x-ratelimit-reset"));
-  const untilReset = response.status === 429 && Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : null;
-  return httpFailure(response, describeIntercomError(body), { retryAfterMs: retryAfterMs(response.headers.get("retry-after")) ?? untilReset });
+function intercomRefusal({ status, headers, json }: ProviderAnswer, now = Date.now()): Refusal {
+  const reset = Number(headers.get("x-ratelimit-reset"));
+  const untilReset = status === 429 && Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : null;
+  return { error: describeIntercomError(json as IntercomErrorBody | null), retryAfterMs: untilReset };
 }
 
 export type IntercomAnswer<T> = { ok: true; status: number; body: T } | { ok: false; result: SendResult; status?: number; body?: IntercomErrorBody | null };
 
-export async function intercomPost<T>(context: SendContext, base: string, token: string, path: string, payload: unknown): Promise<IntercomAnswer<T>> {
-  let response: Response;
-  try {
-    response = await context.fetch(`${base}${path}`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "intercom-version": INTERCOM_VERSION, "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify(payload),
-    });
-  } catch (error) {
-    return { ok: false, result: networkFailure(error, context.timeoutMs) };
-  }
-  const body = await readJson<T & IntercomErrorBody>(response);
-  if (!response.ok) return { ok: false, result: intercomFailure(response, body), status: response.status, body };
-  return { ok: true, status: response.status, body: (body ?? {}) as T };
+/**
+ * One call to the Intercom API. A 409 comes back with its body (a contact created meanwhile names its id);
+ * every other failure is classified by the request path.
+ */
+export async function intercomCall<T>(context: SendContext, base: string, token: string, method: "GET" | "POST", path: string, payload?: unknown): Promise<IntercomAnswer<T>> {
+  const answer = await context.request({
+    method,
+    url: `${base}${path}`,
+    headers: { authorization: `Bearer ${token}`, "intercom-version": INTERCOM_VERSION },
+    ...(payload === undefined ? {} : { json: payload }),
+    accepts: ({ status }) => status === 409,
+    refusal: intercomRefusal,
+  });
+  if (!answer.ok) return { ok: false, result: answer };
+  const body = (answer.json ?? {}) as T & IntercomErrorBody;
+  if (answer.status === 409) return { ok: false, result: answerFailure(answer, intercomRefusal(answer), context.secrets), status: 409, body };
+  return { ok: true, status: answer.status, body };
 }

@@ -3,7 +3,8 @@ import { refusedUrl } from "@/server/testing/fake-http-server";
 import { createSendContext } from "../send-context";
 import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { startFakeIntercom, type FakeIntercom } from "./fake";
-import { intercomProvider } from "./index";
+import { intercomProvider, intercomReference } from "./index";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const credentials = { accessToken: "dG9rOmFiY2RlZg==" };
 const config = { adminId: 814860 };
@@ -20,23 +21,25 @@ async function start(options: Partial<Parameters<typeof startFakeIntercom>[0]> =
 }
 
 describe("Intercom provider", () => {
-  it("creates the contact when the search finds none, then emails it from the admin and returns the message id", async () => {
+  it("creates the contact when the search finds none, then emails it from the admin and returns the conversation id", async () => {
     const server = await start();
     const result = await sendWith(intercomProvider, { baseUrl: server.url, credentials, config });
-    expect(result).toEqual({ ok: true, providerMessageId: "403918320", httpStatus: 200 });
+    expect(result).toEqual({ ok: true, providerMessageId: "64619700005570", httpStatus: 200 });
 
-    expect(server.requests.map((request) => request.path)).toEqual(["/contacts/search", "/contacts", "/messages"]);
+    const reference = intercomReference(sampleMessage().idempotencyKey);
+    expect(server.requests.map((request) => request.path)).toEqual(["/conversations/search", "/contacts/search", "/contacts", "/messages"]);
     for (const request of server.requests) {
       expect(request.headers.authorization).toBe(`Bearer ${credentials.accessToken}`);
       expect(request.headers["intercom-version"]).toBe("2.14");
       expect(request.headers["content-type"]).toContain("application/json");
     }
-    expect(JSON.parse(server.requests[0]?.text ?? "")).toEqual({ query: { field: "email", operator: "=", value: "ada@customer.example" } });
-    expect(JSON.parse(server.requests[1]?.text ?? "")).toEqual({ role: "user", email: "ada@customer.example", name: "Ada Lovelace", phone: "+14155550132" });
-    expect(JSON.parse(server.requests[2]?.text ?? "")).toEqual({
+    expect(JSON.parse(server.requests[0]?.text ?? "")).toEqual({ query: { field: "source.body", operator: "=", value: reference } });
+    expect(JSON.parse(server.requests[1]?.text ?? "")).toEqual({ query: { field: "email", operator: "=", value: "ada@customer.example" } });
+    expect(JSON.parse(server.requests[2]?.text ?? "")).toEqual({ role: "user", email: "ada@customer.example", name: "Ada Lovelace", phone: "+14155550132" });
+    expect(JSON.parse(server.requests[3]?.text ?? "")).toEqual({
       message_type: "email",
       subject: sampleMessage().subject,
-      body: sampleMessage().html,
+      body: `${sampleMessage().html}<p style="color:#9ca3af;font-size:11px">Ref. ${reference}</p>`,
       template: "plain",
       from: { type: "admin", id: 814860 },
       to: { type: "user", id: "6762f0dd1bb69f9f2193bb83" },
@@ -47,8 +50,19 @@ describe("Intercom provider", () => {
     const server = await start({ contacts: [{ id: "5ba682d23d7cf92bef87bfd4", role: "lead", email: "ada@customer.example" }] });
     const result = await sendWith(intercomProvider, { baseUrl: server.url, credentials, config: { ...config, template: "personal" }, message: { html: null } });
     expect(result).toMatchObject({ ok: true });
-    expect(server.requests.map((request) => request.path)).toEqual(["/contacts/search", "/messages"]);
-    expect(server.messages[0]).toMatchObject({ to: { type: "lead", id: "5ba682d23d7cf92bef87bfd4" }, template: "personal", body: sampleMessage().text });
+    expect(server.requests.map((request) => request.path)).toEqual(["/conversations/search", "/contacts/search", "/messages"]);
+    expect(server.messages[0]).toMatchObject({ to: { type: "lead", id: "5ba682d23d7cf92bef87bfd4" }, template: "personal", body: `${sampleMessage().text}\n\nRef. ${intercomReference(sampleMessage().idempotencyKey)}` });
+  });
+
+  it("sends nothing twice: a retry with the same idempotency key finds the conversation the first attempt started", async () => {
+    const server = await start();
+    const first = await sendWith(intercomProvider, { baseUrl: server.url, credentials, config });
+    const retry = await sendWith(intercomProvider, { baseUrl: server.url, credentials, config });
+    expect(retry).toEqual({ ok: true, providerMessageId: first.ok ? first.providerMessageId : "" });
+    expect(server.messages).toHaveLength(1);
+    const other = await sendWith(intercomProvider, { baseUrl: server.url, credentials, config, message: { idempotencyKey: "another-order:step-1:channel-1" } });
+    expect(other).toMatchObject({ ok: true, providerMessageId: "64619700005571" });
+    expect(server.messages).toHaveLength(2);
   });
 
   it("uses the id Intercom names in a 409 when the contact appeared between search and create", async () => {
@@ -101,3 +115,5 @@ describe("Intercom provider", () => {
     expect(urls.filter((url) => url.endsWith("/messages"))).toEqual(["https://api.eu.intercom.io/messages", "https://api.au.intercom.io/messages", "https://api.intercom.io/messages"]);
   });
 });
+
+describeRequestPathClassification(intercomProvider, { credentials, config });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { currencyFractionDigits } from "@/lib/format";
 import type { ChannelProvider, OutboundMessage } from "../channel-provider";
-import { httpFailure, networkFailure, readJson } from "../http-failure";
+import { secretText } from "../credential-rules";
 
 export const KLAVIYO_API = "https://a.klaviyo.com";
 /** Klaviyo requires a dated `revision` header; this is the one the adapter was written against. */
@@ -9,7 +9,7 @@ export const KLAVIYO_REVISION = "2026-07-15";
 const DEFAULT_METRIC = "Placed Order";
 const E164 = /^\+[1-9]\d{6,14}$/;
 
-const credentialsSchema = z.object({ privateKey: z.string().trim().min(1) });
+const credentialsSchema = z.object({ privateKey: secretText("private API key", 8).regex(/^pk_/, "A Klaviyo private API key starts with pk_.") });
 const configSchema = z.object({
   revision: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}(\.\w+)?$/).optional(),
   metricName: z.string().trim().min(1).optional(),
@@ -20,14 +20,15 @@ type Config = z.infer<typeof configSchema>;
 
 type JsonApiErrors = { errors?: Array<{ id?: string; code?: string; title?: string; detail?: string; source?: { pointer?: string; parameter?: string } }> };
 
-export function describeKlaviyoErrors(body: JsonApiErrors | null): string {
-  const text = (body?.errors ?? [])
+/** The JSON:API errors as one line; null when there are none (the request path then shows the body). */
+export function describeKlaviyoErrors(body: JsonApiErrors | null): string | null {
+  const text = (Array.isArray(body?.errors) ? body.errors : [])
     .map((error) => {
       const where = error.source?.pointer ?? error.source?.parameter;
       return `${error.code ? `${error.code}: ` : ""}${error.detail ?? error.title ?? "no detail"}${where ? ` (${where})` : ""}`;
     })
     .join("; ");
-  return text || "no error details in the answer";
+  return text || null;
 }
 
 /**
@@ -125,25 +126,20 @@ export const klaviyoProvider: ChannelProvider<Credentials, Config> = {
   defaultConcurrency: 10,
 
   async send(message, credentials, config, context) {
-    let response: Response;
-    try {
-      response = await context.fetch(`${context.baseUrl || KLAVIYO_API}/api/events`, {
-        method: "POST",
-        headers: {
-          authorization: `Klaviyo-API-Key ${credentials.privateKey}`,
-          revision: config.revision ?? KLAVIYO_REVISION,
-          "content-type": "application/vnd.api+json",
-          accept: "application/vnd.api+json",
-        },
-        body: JSON.stringify(placedOrderEvent(message, config.metricName ?? DEFAULT_METRIC)),
-      });
-    } catch (error) {
-      return networkFailure(error, context.timeoutMs);
-    }
-    if (!response.ok) return httpFailure(response, describeKlaviyoErrors(await readJson<JsonApiErrors>(response)));
+    const answer = await context.request({
+      url: `${context.baseUrl || KLAVIYO_API}/api/events`,
+      headers: {
+        authorization: `Klaviyo-API-Key ${credentials.privateKey}`,
+        revision: config.revision ?? KLAVIYO_REVISION,
+        "content-type": "application/vnd.api+json",
+        accept: "application/vnd.api+json",
+      },
+      json: placedOrderEvent(message, config.metricName ?? DEFAULT_METRIC),
+      refusal: ({ json }) => (json && typeof json === "object" ? { error: describeKlaviyoErrors(json as JsonApiErrors) } : null),
+    });
+    if (!answer.ok) return answer;
     // 202 Accepted with an empty body: Klaviyo returns no event id.
-    await response.body?.cancel();
-    return { ok: true, providerMessageId: null, httpStatus: response.status };
+    return { ok: true, providerMessageId: null, httpStatus: answer.status };
   },
   // No status callbacks: Klaviyo's flow sends the email; its delivery events stay inside Klaviyo.
 };

@@ -3,6 +3,7 @@ import { refusedUrl } from "@/server/testing/fake-http-server";
 import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { startFakeKlaviyo, type FakeKlaviyo } from "./fake";
 import { klaviyoProvider } from "./index";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const credentials = { privateKey: "pk_live_0123456789abcdef" };
 
@@ -98,3 +99,5 @@ describe("Klaviyo provider", () => {
     expect(await sendWith(klaviyoProvider, { baseUrl: await refusedUrl(), credentials, config: {} })).toMatchObject({ ok: false, retryable: true });
   });
 });
+
+describeRequestPathClassification(klaviyoProvider, { credentials, config: {} });

@@ -1,5 +1,5 @@
 import type { ChannelProvider, OutboundMessage, SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure, readJson } from "../http-failure";
+import type { ProviderAnswer, Refusal } from "../provider-request";
 import { LINE_API_BASE_URL, lineConfigSchema, lineCredentialsSchema, lineFields, type LineConfig, type LineCredentials } from "./settings";
 import { stableUuid } from "./stable-uuid";
 
@@ -20,12 +20,22 @@ export const LINE_QUOTA_RETRY_MS = 60 * 60_000;
 type LineError = { message?: unknown; details?: Array<{ message?: unknown; property?: unknown }> };
 
 /** "The request body has 1 error(s) (messages[0].text: Length must be between 0 and 5000)" */
-function describeError(error: LineError | null, token: string): string {
-  const message = typeof error?.message === "string" ? error.message : "LINE answered without an error body";
-  const details = (Array.isArray(error?.details) ? error.details : [])
+function lineRefusal({ status, json }: ProviderAnswer): Refusal | null {
+  const error = json as LineError | null;
+  if (typeof error?.message !== "string") return null;
+  const details = (Array.isArray(error.details) ? error.details : [])
     .map((detail) => [detail.property, detail.message].filter((part) => typeof part === "string").join(": "))
     .filter(Boolean);
-  return `LINE: ${message}${details.length ? ` (${details.join("; ")})` : ""}`.split(token).join("[redacted]");
+  const description = `LINE: ${error.message}${details.length ? ` (${details.join("; ")})` : ""}`;
+  if (status === 429 && /monthly limit/i.test(error.message)) {
+    return {
+      error: `${description} — the LINE Official Account's monthly message quota is used up: upgrade the plan in LINE Official Account Manager, or this channel resumes next month`,
+      retryable: true,
+      retryAfterMs: LINE_QUOTA_RETRY_MS,
+    };
+  }
+  // 400 bad request, 401 bad token, 403 not allowed on this plan: permanent; 429 rate limit and 5xx: retryable.
+  return { error: description };
 }
 
 /** The user, group or multi-person chat id: U, C or R followed by 32 hexadecimal characters. */
@@ -36,39 +46,25 @@ async function send(message: OutboundMessage, credentials: LineCredentials, conf
   if (message.text.length > LINE_MAX_TEXT_LENGTH) {
     return { ok: false, retryable: false, error: `The message is ${message.text.length} characters; LINE accepts at most ${LINE_MAX_TEXT_LENGTH}. Shorten the template.` };
   }
-  let response: Response;
-  try {
-    response = await context.fetch(`${context.baseUrl}/v2/bot/message/push`, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${credentials.channelAccessToken}`,
-        "content-type": "application/json",
-        // Same key on every attempt of this notification: LINE sends nothing twice and answers a retry of
-        // an accepted request with 409 (kept for 24 hours).
-        "x-line-retry-key": stableUuid(`line:${message.idempotencyKey}`),
-      },
-      body: JSON.stringify({ to: message.to, messages: [{ type: "text", text: message.text }], ...(config.notificationDisabled ? { notificationDisabled: true } : {}) }),
-    });
-  } catch (error) {
-    return networkFailure(error, context.timeoutMs);
-  }
-
-  const body = await readJson<LineError & { sentMessages?: Array<{ id?: unknown }> }>(response);
-  const sentId = body?.sentMessages?.[0]?.id;
-  if (response.ok) return { ok: true, providerMessageId: typeof sentId === "string" && sentId !== "" ? sentId : null, httpStatus: response.status };
-
-  const accepted = response.headers.get("x-line-accepted-request-id");
-  if (response.status === 409 && accepted) {
-    // An earlier attempt was accepted (its answer was lost): the message went out once. LINE names the
-    // accepted request; a 409 body with sentMessages, where present, gives the message id itself.
-    return { ok: true, providerMessageId: typeof sentId === "string" && sentId !== "" ? sentId : accepted, httpStatus: 409 };
-  }
-  const description = describeError(body, credentials.channelAccessToken);
-  if (response.status === 429 && typeof body?.message === "string" && /monthly limit/i.test(body.message)) {
-    return httpFailure(response, `${description} — the LINE Official Account's monthly message quota is used up: upgrade the plan in LINE Official Account Manager, or this channel resumes next month`, { retryable: true, retryAfterMs: LINE_QUOTA_RETRY_MS });
-  }
-  // 400 bad request, 401 bad token, 403 not allowed on this plan: permanent; 429 rate limit and 5xx: retryable.
-  return httpFailure(response, description);
+  const answer = await context.request({
+    url: `${context.baseUrl}/v2/bot/message/push`,
+    headers: {
+      authorization: `Bearer ${credentials.channelAccessToken}`,
+      // Same key on every attempt of this notification: LINE sends nothing twice and answers a retry of
+      // an accepted request with 409 (kept for 24 hours).
+      "x-line-retry-key": stableUuid(`line:${message.idempotencyKey}`),
+    },
+    json: { to: message.to, messages: [{ type: "text", text: message.text }], ...(config.notificationDisabled ? { notificationDisabled: true } : {}) },
+    // An earlier attempt was accepted (its answer was lost): the message went out once.
+    accepts: ({ status, headers }) => status === 409 && headers.get("x-line-accepted-request-id") !== null,
+    refusal: lineRefusal,
+  });
+  if (!answer.ok) return answer;
+  const sent = (answer.json as { sentMessages?: Array<{ id?: unknown }> } | null)?.sentMessages?.[0]?.id;
+  const sentId = typeof sent === "string" && sent !== "" ? sent : null;
+  // On a 409 LINE names the accepted request; a 409 body with sentMessages, where present, gives the
+  // message id itself.
+  return { ok: true, providerMessageId: sentId ?? answer.headers.get("x-line-accepted-request-id"), httpStatus: answer.status };
 }
 
 /**

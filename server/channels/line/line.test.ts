@@ -4,6 +4,7 @@ import { sendWith } from "../testing/provider-harness";
 import { LINE_FORBIDDEN_USER, LINE_QUOTA_USER, LINE_RATE_LIMITED_USER, LINE_SERVER_ERROR_USER, startFakeLine, type FakeLine } from "./fake";
 import { LINE_QUOTA_RETRY_MS, lineProvider, type LineConfig, type LineCredentials } from "./index";
 import { stableUuid } from "./stable-uuid";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const channelAccessToken = "k9Jt4xF2/abcDEF+ghiJKL0123456789=";
 const credentials: LineCredentials = { channelAccessToken };
@@ -90,3 +91,5 @@ describe("LINE push message", () => {
     expect(lineProvider.parseStatusCallback).toBeUndefined();
   });
 });
+
+describeRequestPathClassification(lineProvider, { credentials, config, message: { to: "U4af4980629a0e1f2c3d4e5f6a7b8c9d0" } });

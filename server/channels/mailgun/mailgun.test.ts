@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { refusedUrl } from "@/server/testing/fake-http-server";
 import type { StatusCallbackRequest } from "../channel-provider";
 import { createSendContext } from "../send-context";
-import { sampleMessage, sendWith } from "../testing/provider-harness";
+import { parseCallback, sampleMessage, sendWith, verifyCallback } from "../testing/provider-harness";
 import { signedMailgunWebhook, startFakeMailgun, type FakeMailgun, type FakeMailgunOptions } from "./fake";
 import { mailgunProvider, type MailgunConfig, type MailgunCredentials } from "./index";
 import { MAILGUN_DEFAULT_BASE_URL } from "./settings";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const credentials: MailgunCredentials = { apiKey: "key-3ax6xnjp29jd6fds4gc373sgvjxteol0", webhookSigningKey: "whsk-0123456789abcdef" };
 const config: MailgunConfig = { domain: "mg.shop.example", fromAddress: "orders@mg.shop.example", fromName: "Trail & Co", replyTo: "help@shop.example", region: "us" };
@@ -141,44 +142,46 @@ describe("Mailgun webhooks", () => {
 
   const callback = (body: string): StatusCallbackRequest => ({ url: "https://orders.shop.example/api/status/channel-1", method: "POST", headers: new Headers({ "content-type": "application/json" }), body: Buffer.from(body) });
 
-  it("accepts an event signed with the webhook signing key and maps delivered", () => {
+  it("accepts an event signed with the webhook signing key and maps delivered", async () => {
     const request = callback(signedMailgunWebhook(key, delivered));
-    expect(mailgunProvider.verifyStatusCallback!(request, credentials, config)).toEqual({ ok: true });
-    expect(mailgunProvider.parseStatusCallback!(request)).toEqual([{ providerMessageId: "20261127100000.1.ABCDEF@mg.shop.example", status: "delivered", at: new Date(1764237600123) }]);
+    expect(await verifyCallback(mailgunProvider, request, credentials, config)).toEqual({ ok: true });
+    expect(await parseCallback(mailgunProvider, request)).toEqual([{ providerMessageId: "20261127100000.1.ABCDEF@mg.shop.example", status: "delivered", at: new Date(1764237600123) }]);
   });
 
-  it("maps a permanent failure to failed with the SMTP code and reason, and ignores a temporary one", () => {
-    expect(mailgunProvider.parseStatusCallback!(callback(signedMailgunWebhook(key, permanent)))).toEqual([
+  it("maps a permanent failure to failed with the SMTP code and reason, and ignores a temporary one", async () => {
+    expect(await parseCallback(mailgunProvider, callback(signedMailgunWebhook(key, permanent)))).toEqual([
       { providerMessageId: "20261127100500.2.BBBBBB@mg.shop.example", status: "failed", reason: "550 5.1.1 The email account that you tried to reach does not exist (bounce)", at: new Date(1764237700_000) },
     ]);
-    expect(mailgunProvider.parseStatusCallback!(callback(signedMailgunWebhook(key, temporary)))).toEqual([]);
-    expect(mailgunProvider.parseStatusCallback!(callback(signedMailgunWebhook(key, { ...delivered, event: "opened" })))).toEqual([]);
+    expect(await parseCallback(mailgunProvider, callback(signedMailgunWebhook(key, temporary)))).toEqual([]);
+    expect(await parseCallback(mailgunProvider, callback(signedMailgunWebhook(key, { ...delivered, event: "opened" })))).toEqual([]);
   });
 
-  it("refuses a signature made with another key", () => {
-    const result = mailgunProvider.verifyStatusCallback!(callback(signedMailgunWebhook("another-key", delivered)), credentials, config);
+  it("refuses a signature made with another key", async () => {
+    const result = await verifyCallback(mailgunProvider, callback(signedMailgunWebhook("another-key", delivered)), credentials, config);
     expect(result).toMatchObject({ ok: false, reason: expect.stringContaining("does not match") });
   });
 
-  it("accepts a subaccount event through its parent-signature", () => {
+  it("accepts a subaccount event through its parent-signature", async () => {
     const request = callback(signedMailgunWebhook("subaccount-key", delivered, { parentKey: key }));
-    expect(mailgunProvider.verifyStatusCallback!(request, credentials, config)).toEqual({ ok: true });
+    expect(await verifyCallback(mailgunProvider, request, credentials, config)).toEqual({ ok: true });
   });
 
-  it("refuses a stale timestamp, even with a valid signature", () => {
+  it("refuses a stale timestamp, even with a valid signature", async () => {
     const stale = callback(signedMailgunWebhook(key, delivered, { timestamp: Math.floor(Date.now() / 1000) - 301 }));
-    expect(mailgunProvider.verifyStatusCallback!(stale, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("tolerance 300 s") });
+    expect(await verifyCallback(mailgunProvider, stale, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("tolerance 300 s") });
   });
 
-  it("refuses a replayed token", () => {
+  it("refuses a replayed token", async () => {
     const request = callback(signedMailgunWebhook(key, delivered, { token: "replayed-token-000000000000000000000000000000000000" }));
-    expect(mailgunProvider.verifyStatusCallback!(request, credentials, config)).toEqual({ ok: true });
-    expect(mailgunProvider.verifyStatusCallback!(request, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("already used") });
+    expect(await verifyCallback(mailgunProvider, request, credentials, config)).toEqual({ ok: true });
+    expect(await verifyCallback(mailgunProvider, request, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("already used") });
   });
 
-  it("refuses events when no signing key is configured, and bodies without a signature", () => {
-    expect(mailgunProvider.verifyStatusCallback!(callback(signedMailgunWebhook(key, delivered)), { apiKey: credentials.apiKey }, config).ok).toBe(false);
-    expect(mailgunProvider.verifyStatusCallback!(callback(JSON.stringify({ "event-data": delivered })), credentials, config).ok).toBe(false);
-    expect(mailgunProvider.verifyStatusCallback!(callback("event=delivered"), credentials, config).ok).toBe(false);
+  it("refuses events when no signing key is configured, and bodies without a signature", async () => {
+    expect((await verifyCallback(mailgunProvider, callback(signedMailgunWebhook(key, delivered)), { apiKey: credentials.apiKey }, config)).ok).toBe(false);
+    expect((await verifyCallback(mailgunProvider, callback(JSON.stringify({ "event-data": delivered })), credentials, config)).ok).toBe(false);
+    expect((await verifyCallback(mailgunProvider, callback("event=delivered"), credentials, config)).ok).toBe(false);
   });
 });
+
+describeRequestPathClassification(mailgunProvider, { credentials, config });

@@ -1,5 +1,4 @@
 import type { OutboundMessage, SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure } from "../http-failure";
 import { MAILGUN_DEFAULT_BASE_URL, MAILGUN_EU_BASE_URL, type MailgunConfig, type MailgunCredentials } from "./settings";
 
 /** The EU host for an EU domain, only when the channel has no base-URL override (a proxy or fake wins). */
@@ -32,10 +31,6 @@ export function messageForm(message: OutboundMessage, config: MailgunConfig): Fo
   return form;
 }
 
-function redact(text: string, secret: string): string {
-  return secret ? text.split(secret).join("[redacted]") : text;
-}
-
 /** Mailgun's 429 says "…try again after 120 seconds" in the body rather than in Retry-After. */
 function retryAfterFromMessage(text: string): number | null {
   const match = /after (\d+) seconds?/i.exec(text);
@@ -43,34 +38,24 @@ function retryAfterFromMessage(text: string): number | null {
 }
 
 export async function sendWithMailgun(message: OutboundMessage, credentials: MailgunCredentials, config: MailgunConfig, context: SendContext): Promise<SendResult> {
-  const url = `${mailgunBaseUrl(context.baseUrl, config.region)}/v3/${encodeURIComponent(config.domain)}/messages`;
-  let response: Response;
-  try {
-    // fetch sets the multipart boundary itself from the FormData body.
-    response = await context.fetch(url, {
-      method: "POST",
-      headers: { authorization: `Basic ${Buffer.from(`api:${credentials.apiKey}`).toString("base64")}`, accept: "application/json" },
-      body: messageForm(message, config),
-    });
-  } catch (error) {
-    return networkFailure(error, context.timeoutMs);
-  }
-  const text = await response.text().catch(() => "");
-  let body: { id?: unknown; message?: unknown } | null = null;
-  try {
-    body = text ? (JSON.parse(text) as { id?: unknown; message?: unknown }) : null;
-  } catch {
-    body = null;
-  }
-  if (response.ok) {
-    // The id comes as "<…@domain>"; webhook events carry it without the angle brackets.
-    const id = typeof body?.id === "string" ? body.id.trim().replace(/^<|>$/g, "") : null;
-    return { ok: true, providerMessageId: id || null, httpStatus: response.status };
-  }
-  // Errors are {"message": "…"}, except the 401, which is the plain text "Forbidden".
-  const description = typeof body?.message === "string" ? body.message : text.trim().slice(0, 300) || response.statusText || "no error description";
-  const error = redact(description, credentials.apiKey);
-  const retryAfter = response.status === 429 && !response.headers.get("retry-after") ? retryAfterFromMessage(description) : null;
-  // 404 is an unknown or unverified domain: permanent, as httpFailure treats every 4xx but 408/429.
-  return httpFailure(response, response.status === 404 ? `${error} (is the domain right, and in this region?)` : error, { retryAfterMs: retryAfter });
+  const answer = await context.request({
+    url: `${mailgunBaseUrl(context.baseUrl, config.region)}/v3/${encodeURIComponent(config.domain)}/messages`,
+    headers: { authorization: `Basic ${Buffer.from(`api:${credentials.apiKey}`).toString("base64")}` },
+    body: messageForm(message, config),
+    refusal: ({ status, json }) => {
+      // Errors are {"message": "…"}, except the 401, which is the plain text "Forbidden".
+      const said = (json as { message?: unknown } | null)?.message;
+      if (typeof said !== "string") return null;
+      return {
+        // 404 is an unknown or unverified domain: permanent, as every 4xx but 408/429.
+        error: status === 404 ? `${said} (is the domain right, and in this region?)` : said,
+        retryAfterMs: status === 429 ? retryAfterFromMessage(said) : null,
+      };
+    },
+  });
+  if (!answer.ok) return answer;
+  // The id comes as "<…@domain>"; webhook events carry it without the angle brackets.
+  const id = (answer.json as { id?: unknown } | null)?.id;
+  const trimmed = typeof id === "string" ? id.trim().replace(/^<|>$/g, "") : "";
+  return { ok: true, providerMessageId: trimmed || null, httpStatus: answer.status };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CredentialField } from "../channel-provider";
+import { secretText } from "../credential-rules";
 
 export const MAILGUN_DEFAULT_BASE_URL = "https://api.mailgun.net";
 /** Domains created in Mailgun's EU region exist only on the EU host. */
@@ -8,9 +9,9 @@ export const MAILGUN_EU_BASE_URL = "https://api.eu.mailgun.net";
 const blankAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 export const mailgunCredentialsSchema = z.object({
-  apiKey: z.string().trim().min(1, "Paste a Mailgun API key"),
+  apiKey: secretText("Mailgun API key", 16),
   /** Only needed for delivery updates. */
-  webhookSigningKey: z.preprocess(blankAsUndefined, z.string().trim().optional()),
+  webhookSigningKey: z.preprocess(blankAsUndefined, secretText("webhook signing key", 8).optional()),
 });
 
 export const mailgunConfigSchema = z.object({

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refusedUrl } from "@/server/testing/fake-http-server";
 import { createSendContext } from "../send-context";
-import { sampleMessage, sendWith } from "../testing/provider-harness";
+import { parseCallback, sampleMessage, sendWith, verifyCallback } from "../testing/provider-harness";
 import { messengerDeliveryCallback, startFakeMessenger, type FakeMessenger } from "./fake";
 import { messengerProvider, type MessengerConfig, type MessengerCredentials } from "./index";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const pageAccessToken = "EAAGpageTOKENsecret0123456789abcdef";
 const appSecret = "fedcba9876543210fedcba9876543210";
@@ -58,7 +59,7 @@ describe("Messenger Send API", () => {
 
   it("redacts the token if a proxy echoes the URL back", async () => {
     const echo: typeof fetch = async (input) => new Response(JSON.stringify({ error: { message: `bad request to ${String(input)}`, code: 100 } }), { status: 400 });
-    const context = createSendContext({ baseUrl: "https://graph.facebook.com", timeoutMs: 1000, fetch: echo });
+    const context = createSendContext({ baseUrl: "https://graph.facebook.com", timeoutMs: 1000, credentials, fetch: echo });
     const result = await messengerProvider.send(sampleMessage({ to: psid }), credentials, config, context);
     expect(result).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining("access_token=[redacted]") });
     expect(JSON.stringify(result)).not.toContain(pageAccessToken);
@@ -87,28 +88,30 @@ describe("Messenger Send API", () => {
 });
 
 describe("Messenger delivery webhooks", () => {
-  it("accepts a signed message_deliveries event: every mid is delivered", () => {
+  it("accepts a signed message_deliveries event: every mid is delivered", async () => {
     const callback = messengerDeliveryCallback(appSecret, pageId, psid, ["m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_QPpz5jdCK48PnKAjSdjfipqxqMvK8ma6AC8fplwlqLP_5cgXIbu7I3rBN0P", "m_second"]);
-    expect(messengerProvider.verifyStatusCallback!(callback, credentials, config)).toEqual({ ok: true });
+    expect(await verifyCallback(messengerProvider, callback, credentials, config)).toEqual({ ok: true });
     const at = new Date(1_764_237_600_000);
-    expect(messengerProvider.parseStatusCallback!(callback)).toEqual([
+    expect(await parseCallback(messengerProvider, callback)).toEqual([
       { providerMessageId: "m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_QPpz5jdCK48PnKAjSdjfipqxqMvK8ma6AC8fplwlqLP_5cgXIbu7I3rBN0P", status: "delivered", at },
       { providerMessageId: "m_second", status: "delivered", at },
     ]);
   });
 
-  it("refuses a wrong signature or no app secret, and ignores read receipts", () => {
+  it("refuses a wrong signature or no app secret, and ignores read receipts", async () => {
     const forged = messengerDeliveryCallback("00000000000000000000000000000000", pageId, psid, ["m_x"]);
-    expect(messengerProvider.verifyStatusCallback!(forged, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("does not match") });
+    expect(await verifyCallback(messengerProvider, forged, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("does not match") });
     const genuine = messengerDeliveryCallback(appSecret, pageId, psid, ["m_x"]);
-    expect(messengerProvider.verifyStatusCallback!(genuine, { pageAccessToken }, config)).toMatchObject({ ok: false, reason: expect.stringContaining("App Secret") });
+    expect(await verifyCallback(messengerProvider, genuine, { pageAccessToken }, config)).toMatchObject({ ok: false, reason: expect.stringContaining("App Secret") });
     const read = Buffer.from(JSON.stringify({ object: "page", entry: [{ id: pageId, messaging: [{ sender: { id: psid }, read: { watermark: 1 } }] }] }));
-    expect(messengerProvider.parseStatusCallback!({ ...genuine, body: read })).toEqual([]);
+    expect(await parseCallback(messengerProvider, { ...genuine, body: read })).toEqual([]);
   });
 
-  it("answers the subscription handshake only with the right verify token", () => {
+  it("answers the subscription handshake only with the right verify token", async () => {
     const query = (token: string) => new URLSearchParams({ "hub.mode": "subscribe", "hub.verify_token": token, "hub.challenge": "84213" });
     expect(messengerProvider.verificationChallenge!(query(verifyToken), credentials, config)).toBe("84213");
     expect(messengerProvider.verificationChallenge!(query("not-the-token"), credentials, config)).toBeNull();
   });
 });
+
+describeRequestPathClassification(messengerProvider, { credentials, config, message: { to: psid } });

@@ -1,6 +1,5 @@
 import type { OutboundMessage, SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure, readJson, retryAfterMs } from "../http-failure";
-import { describeGraphError, GRAPH_THROTTLE_CODES, GRAPH_TRANSIENT_CODES, graphCode, graphErrorOf, graphSubcode } from "../whatsapp/meta-graph";
+import { graphRefusal } from "../whatsapp/meta-graph";
 import type { MessengerConfig, MessengerCredentials } from "./settings";
 
 /** Messenger refuses a text message over 2,000 characters. */
@@ -8,9 +7,6 @@ export const MESSENGER_MAX_TEXT_LENGTH = 2000;
 
 /** 1200: "Temporary send message failure. Please try again later." */
 const MESSENGER_TRANSIENT_CODES = new Set([1200]);
-
-/** Meta sends no Retry-After; its app and page limits are counted over an hour. */
-const THROTTLE_WAIT_MS = 60_000;
 
 /** A hint after Meta's own text for the errors a store can act on. */
 function hintFor(code: number | null, subcode: number | null): string {
@@ -31,36 +27,14 @@ export async function sendMessenger(message: OutboundMessage, credentials: Messe
     ...(config.messagingType === "MESSAGE_TAG" ? { tag: "POST_PURCHASE_UPDATE" } : {}),
     message: { text: message.text },
   };
-  // The Send API takes the Page token in the query string. This URL never leaves this function: failures
-  // below describe themselves without it (networkFailure names only the kind of error).
-  const url = `${context.baseUrl}/${config.apiVersion}/${config.pageId ?? "me"}/messages?access_token=${encodeURIComponent(credentials.pageAccessToken)}`;
-  let response: Response;
-  try {
-    response = await context.fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify(body),
-    });
-  } catch (error) {
-    return networkFailure(error, context.timeoutMs);
-  }
-
-  const answer = await readJson<{ message_id?: unknown }>(response);
-  if (response.ok) {
-    const id = answer?.message_id;
-    return { ok: true, providerMessageId: typeof id === "string" && id !== "" ? id : null, httpStatus: response.status };
-  }
-
-  const error = graphErrorOf(answer);
-  const code = graphCode(error);
-  const description = describeGraphError("Messenger", error, [credentials.pageAccessToken, encodeURIComponent(credentials.pageAccessToken), credentials.appSecret]) + hintFor(code, graphSubcode(error));
-  if (code !== null && GRAPH_THROTTLE_CODES.has(code)) {
-    return httpFailure(response, description, { retryable: true, retryAfterMs: retryAfterMs(response.headers.get("retry-after")) ?? THROTTLE_WAIT_MS });
-  }
-  if (code !== null && (GRAPH_TRANSIENT_CODES.has(code) || MESSENGER_TRANSIENT_CODES.has(code) || error?.is_transient === true)) {
-    return httpFailure(response, description, { retryable: true });
-  }
-  // 10/2018278 outside the window, 100/2018001 no matching user, 551 unavailable, 190 bad token, 200
-  // permissions: permanent whatever the status; unknown codes on a 5xx stay retryable by status.
-  return httpFailure(response, description, code !== null && response.status < 500 ? { retryable: false } : {});
+  // The Send API takes the Page token in the query string; no failure text ever shows the URL, and the
+  // token is one of the channel's secrets in any case.
+  const answer = await context.request({
+    url: `${context.baseUrl}/${config.apiVersion}/${config.pageId ?? "me"}/messages?access_token=${encodeURIComponent(credentials.pageAccessToken)}`,
+    json: body,
+    refusal: ({ json, status }) => graphRefusal("Messenger", json, status, { transientCodes: MESSENGER_TRANSIENT_CODES, hint: hintFor }),
+  });
+  if (!answer.ok) return answer;
+  const id = (answer.json as { message_id?: unknown } | null)?.message_id;
+  return { ok: true, providerMessageId: typeof id === "string" && id !== "" ? id : null, httpStatus: answer.status };
 }

@@ -4,6 +4,7 @@ import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { startFakeGraph, type FakeGraph, type FakeGraphOptions } from "./fake";
 import { microsoftGraphProvider, type GraphConfig, type GraphCredentials } from "./index";
 import { graphGrant } from "./send";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const credentials: GraphCredentials = { tenantId: "8f1c2b7e-1111-4a4a-9b9b-0123456789ab", clientId: "3f5e9a10-2222-4c4c-8d8d-abcdefabcdef", clientSecret: "Abc8Q~client.secret-value" };
 
@@ -145,3 +146,5 @@ describe("Microsoft Graph sendMail", () => {
     expect(await sendWith(microsoftGraphProvider, { baseUrl: down, credentials, config: configFor(server) })).toMatchObject({ ok: false, retryable: true });
   });
 });
+
+describeRequestPathClassification(microsoftGraphProvider, { credentials, config: (url) => ({ fromAddress: "orders@shop.example", fromName: "Trail & Co", tokenUrl: `${url}/token` }) });

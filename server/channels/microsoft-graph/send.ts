@@ -1,6 +1,5 @@
 import type { OutboundMessage, SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure, readJson } from "../http-failure";
-import { TokenError, withAccessToken, type TokenGrant } from "../oauth/oauth-token";
+import { withAccessToken, type TokenGrant } from "../oauth/oauth-token";
 import { GRAPH_SCOPE, microsoftTokenUrl, type GraphConfig, type GraphCredentials } from "./settings";
 
 export function graphGrant(credentials: GraphCredentials, config: GraphConfig): TokenGrant {
@@ -32,35 +31,27 @@ export function sendMailBody(message: OutboundMessage, config: GraphConfig) {
   };
 }
 
-function redact(text: string, secrets: string[]): string {
-  return secrets.reduce((out, secret) => (secret.length >= 6 ? out.split(secret).join("[redacted]") : out), text);
-}
-
 export async function sendWithGraph(message: OutboundMessage, credentials: GraphCredentials, config: GraphConfig, context: SendContext): Promise<SendResult> {
   const mailbox = config.mailbox ?? config.fromAddress;
   const url = `${context.baseUrl}/v1.0/users/${encodeURIComponent(mailbox)}/sendMail`;
-  const body = JSON.stringify(sendMailBody(message, config));
-  let response: Response;
-  try {
-    // One refresh on a 401 (token revoked or expired early); a second 401 fails permanently below.
-    response = await withAccessToken(graphGrant(credentials, config), context, (token) =>
-      context.fetch(url, { method: "POST", headers: { authorization: `Bearer ${token.accessToken}`, "content-type": "application/json", accept: "application/json" }, body }),
-    );
-  } catch (error) {
-    if (error instanceof TokenError) {
-      return { ok: false, retryable: !error.permanent, error: redact(`Microsoft identity platform: ${error.message}`, [credentials.clientSecret]), ...(error.status ? { httpStatus: error.status } : {}) };
-    }
-    return networkFailure(error, context.timeoutMs);
-  }
-  if (response.ok) {
-    await response.body?.cancel();
-    // 202 Accepted with no body: sendMail returns no message id. Null rather than a made-up reference;
-    // the idempotency key is in the message's X-Orderbell-Idempotency-Key header for tracing.
-    return { ok: true, providerMessageId: null, httpStatus: response.status };
-  }
-  const payload = await readJson<{ error?: { code?: string; message?: string } }>(response);
-  const text = [payload?.error?.code, payload?.error?.message ?? (response.statusText || "no error description")].filter(Boolean).join(": ");
-  // Status decides: 429 (with Retry-After), 503 and 504 are retried; ErrorInvalidRecipients (400),
-  // ErrorSendAsDenied / ErrorAccessDenied (403), ErrorInvalidUser and MailboxNotEnabledForRESTAPI (404) are not.
-  return httpFailure(response, redact(text, [credentials.clientSecret]));
+  const json = sendMailBody(message, config);
+  // One refresh on a 401 (token revoked or expired early); a second 401 is permanent.
+  const answer = await withAccessToken(graphGrant(credentials, config), context, "Microsoft identity platform", (token) =>
+    context.request({
+      url,
+      headers: { authorization: `Bearer ${token.accessToken}` },
+      json,
+      // Status decides: 429 (with Retry-After), 503 and 504 are retried; ErrorInvalidRecipients (400),
+      // ErrorSendAsDenied / ErrorAccessDenied (403), ErrorInvalidUser and MailboxNotEnabledForRESTAPI (404) are not.
+      refusal: ({ json: body }) => {
+        const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+        const text = [error?.code, error?.message].filter((part) => typeof part === "string").join(": ");
+        return text ? { error: text } : null;
+      },
+    }),
+  );
+  if (!answer.ok) return answer;
+  // 202 Accepted with no body: sendMail returns no message id. Null rather than a made-up reference;
+  // the idempotency key is in the message's X-Orderbell-Idempotency-Key header for tracing.
+  return { ok: true, providerMessageId: null, httpStatus: answer.status };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CredentialField } from "../channel-provider";
+import { secretText } from "../credential-rules";
 
 export const GRAPH_DEFAULT_BASE_URL = "https://graph.microsoft.com";
 /** Client-credentials tokens carry the application permissions granted to the app (Mail.Send). */
@@ -12,9 +13,9 @@ export function microsoftTokenUrl(tenantId: string): string {
 const blankAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 export const graphCredentialsSchema = z.object({
-  tenantId: z.string().trim().regex(/^[A-Za-z0-9.-]{1,100}$/, "The directory (tenant) ID, a GUID, or the tenant's domain"),
-  clientId: z.string().trim().min(1, "The application (client) ID"),
-  clientSecret: z.string().trim().min(1, "The client secret's value"),
+  tenantId: z.string().trim().regex(/^[A-Za-z0-9.-]{3,100}$/, "The directory (tenant) ID, a GUID, or the tenant's domain"),
+  clientId: secretText("application (client) ID", 8),
+  clientSecret: secretText("client secret's value", 8),
 });
 
 export const graphConfigSchema = z.object({

@@ -1,5 +1,6 @@
 import { createSign } from "node:crypto";
 import type { SendContext } from "../channel-provider";
+import type { ProviderAnswer, Refusal, SendFailure } from "../provider-request";
 
 /**
  * OAuth 2.0 access tokens for providers that need them (Gmail, Microsoft Graph, Salesforce, Zoho): a real
@@ -13,23 +14,12 @@ export type TokenGrant =
   | { type: "jwt_bearer"; tokenUrl: string; clientEmail: string; privateKey: string; scope: string; subject?: string };
 
 export type AccessToken = {
+  ok: true;
   accessToken: string;
   /** The whole token response, for providers that return more (Salesforce instance_url, Zoho api_domain). */
   response: Record<string, unknown>;
   expiresAt: number;
 };
-
-export class TokenError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | null,
-    /** Bad client id/secret, revoked refresh token: trying again will not help. */
-    readonly permanent: boolean,
-  ) {
-    super(message);
-    this.name = "TokenError";
-  }
-}
 
 function cacheKey(grant: TokenGrant): string {
   const who = grant.type === "jwt_bearer" ? `${grant.clientEmail}:${grant.subject ?? ""}` : grant.clientId;
@@ -56,29 +46,35 @@ function formOf(grant: TokenGrant, now: number): URLSearchParams {
   }
 }
 
-/** A valid access token: from the cache, or a fresh exchange. Throws TokenError when the exchange fails. */
-export async function getAccessToken(grant: TokenGrant, context: Pick<SendContext, "fetch" | "cache">, now = Date.now()): Promise<AccessToken> {
+/**
+ * Token endpoints answer RFC 6749 errors (`error`, `error_description`). A wrong client or a revoked grant
+ * (400/401, or an error inside a 200 as Zoho does) needs a person to fix the credentials: permanent. A
+ * throttled endpoint ("too many requests", Zoho's "Access Denied") clears with time.
+ */
+function tokenRefusal({ status, json }: ProviderAnswer): Refusal | null {
+  const body = (json ?? {}) as Record<string, unknown>;
+  if (typeof body.access_token === "string") return null;
+  const reason = [body.error, body.error_description].filter((part) => typeof part === "string").join(": ") || null;
+  if (reason && /too many requests|access denied/i.test(reason)) return { error: reason, retryable: true };
+  if (status >= 200 && status < 300) return { error: reason ?? "no access token in the answer", retryable: body.error === undefined };
+  return { error: reason };
+}
+
+/** A valid access token: from the cache, or a fresh exchange; else the exchange's failure, labelled. */
+export async function getAccessToken(grant: TokenGrant, context: SendContext, label: string, now = Date.now()): Promise<AccessToken | SendFailure> {
   const key = cacheKey(grant);
   const cached = context.cache.get(key) as AccessToken | undefined;
-  if (cached && cached.expiresAt > now + 60_000) return cached;
-  let response: Response;
-  try {
-    response = await context.fetch(grant.tokenUrl, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-      body: formOf(grant, now).toString(),
-    });
-  } catch {
-    throw new TokenError("could not reach the token endpoint", null, false);
+  if (cached && cached.expiresAt > now + 60_000) {
+    context.secrets.add(cached.accessToken);
+    return cached;
   }
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!response.ok || typeof body.access_token !== "string") {
-    const reason = [body.error, body.error_description].filter((part) => typeof part === "string").join(": ") || "no access token in the answer";
-    // 400/401 from a token endpoint means wrong client or a revoked grant: a person must fix the credentials.
-    throw new TokenError(`token endpoint answered ${response.status}: ${reason}`, response.status, response.status === 400 || response.status === 401);
-  }
+  const answer = await context.request({ url: grant.tokenUrl, form: formOf(grant, now), refusal: tokenRefusal, refusedInside: tokenRefusal });
+  if (!answer.ok) return { ...answer, error: `${label}: ${answer.error}` };
+  const body = answer.json as Record<string, unknown>;
+  const accessToken = String(body.access_token);
+  context.secrets.add(accessToken);
   const expiresIn = Number(body.expires_in ?? 3600);
-  const token: AccessToken = { accessToken: body.access_token, response: body, expiresAt: now + (Number.isFinite(expiresIn) ? expiresIn : 3600) * 1000 };
+  const token: AccessToken = { ok: true, accessToken, response: body, expiresAt: now + (Number.isFinite(expiresIn) ? expiresIn : 3600) * 1000 };
   context.cache.set(key, token);
   return token;
 }
@@ -90,11 +86,19 @@ export function forgetAccessToken(grant: TokenGrant, context: Pick<SendContext, 
 
 /**
  * Runs an API call with a token, and when the API answers 401 once, refreshes the token and tries again:
- * tokens can be revoked or expire early.
+ * tokens can be revoked or expire early. A second 401 is returned as it is, and is permanent.
  */
-export async function withAccessToken(grant: TokenGrant, context: Pick<SendContext, "fetch" | "cache">, call: (token: AccessToken) => Promise<Response>): Promise<Response> {
-  const first = await call(await getAccessToken(grant, context));
-  if (first.status !== 401) return first;
+export async function withAccessToken(
+  grant: TokenGrant,
+  context: SendContext,
+  label: string,
+  call: (token: AccessToken) => Promise<ProviderAnswer | SendFailure>,
+): Promise<ProviderAnswer | SendFailure> {
+  const token = await getAccessToken(grant, context, label);
+  if (!token.ok) return token;
+  const first = await call(token);
+  if (first.ok || first.httpStatus !== 401) return first;
   forgetAccessToken(grant, context);
-  return call(await getAccessToken(grant, context));
+  const fresh = await getAccessToken(grant, context, label);
+  return fresh.ok ? call(fresh) : fresh;
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
+import { type CreateEmailOptions, Resend } from "resend";
 import type { ChannelProvider, OutboundMessage, SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure, readJson } from "../http-failure";
+import { answerFailure, networkFailure, type Refusal } from "../provider-request";
 import { parseResendWebhook } from "./events";
 import { RESEND_API_BASE_URL, resendConfigSchema, resendCredentialsSchema, resendFields, type ResendConfig, type ResendCredentials } from "./settings";
 import { verifySvixSignature } from "./svix-signature";
@@ -8,7 +9,7 @@ import { verifySvixSignature } from "./svix-signature";
 export type { ResendConfig, ResendCredentials } from "./settings";
 export { RESEND_API_BASE_URL } from "./settings";
 
-type ResendError = { statusCode?: unknown; message?: unknown; name?: unknown };
+type ResendError = { statusCode?: number | null; message?: unknown; name?: unknown };
 
 /** Resend keeps an idempotency key for 24 h and accepts 1–256 characters; a longer one is hashed, stably. */
 export function resendIdempotencyKey(key: string): string {
@@ -21,7 +22,7 @@ export function formatMailbox(name: string, address: string): string {
   return `"${name.replace(/(["\\])/g, "\\$1")}" <${address}>`;
 }
 
-function requestBody(message: OutboundMessage, config: ResendConfig) {
+function requestBody(message: OutboundMessage, config: ResendConfig): CreateEmailOptions {
   return {
     from: formatMailbox(config.fromName, config.fromAddress),
     to: [message.to],
@@ -29,55 +30,41 @@ function requestBody(message: OutboundMessage, config: ResendConfig) {
     subject: message.subject ?? `Order ${message.order.number}`,
     text: message.text,
     ...(message.html ? { html: message.html } : {}),
-    ...(config.replyTo ? { reply_to: config.replyTo } : {}),
+    ...(config.replyTo ? { replyTo: config.replyTo } : {}),
   };
 }
 
-/** The provider's error as one line, without the API key even if a proxy echoed it back. */
-function describeError(error: ResendError | null, apiKey: string): string {
-  const name = typeof error?.name === "string" ? error.name : null;
-  const message = typeof error?.message === "string" ? error.message : null;
-  const line = [name, message].filter(Boolean).join(": ") || "Resend answered without an error body";
-  return line.split(apiKey).join("[redacted]");
-}
-
-async function send(message: OutboundMessage, credentials: ResendCredentials, config: ResendConfig, context: SendContext): Promise<SendResult> {
-  let response: Response;
-  try {
-    response = await context.fetch(`${context.baseUrl}/emails`, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${credentials.apiKey}`,
-        "content-type": "application/json",
-        accept: "application/json",
-        // Same key → Resend returns the first send's id instead of sending again (24 h window).
-        "idempotency-key": resendIdempotencyKey(message.idempotencyKey),
-      },
-      body: JSON.stringify(requestBody(message, config)),
-    });
-  } catch (error) {
-    return networkFailure(error, context.timeoutMs);
-  }
-
-  if (response.ok) {
-    const body = await readJson<{ id?: unknown }>(response);
-    const id = typeof body?.id === "string" && body.id !== "" ? body.id : null;
-    return { ok: true, providerMessageId: id, httpStatus: response.status };
-  }
-
-  const error = await readJson<ResendError>(response);
-  const description = describeError(error, credentials.apiKey);
-  if (response.status === 409) {
-    // concurrent_idempotent_requests: the first request with this key is still being processed, so asking
-    // again shortly returns its result. invalid_idempotent_request: the key was used with another body;
-    // repeating cannot help.
-    return error?.name === "concurrent_idempotent_requests"
-      ? httpFailure(response, description, { retryable: true, retryAfterMs: 1000 })
-      : httpFailure(response, description, { retryable: false });
-  }
+/** The error Resend answered, as one line; 409 is about the idempotency key, not the message. */
+function resendRefusal(error: ResendError): Refusal {
+  const name = typeof error.name === "string" ? error.name : null;
+  const message = typeof error.message === "string" ? error.message : null;
+  const description = [name, message].filter(Boolean).join(": ") || null;
+  // concurrent_idempotent_requests: the first request with this key is still being processed, so asking
+  // again shortly returns its result. invalid_idempotent_request: the key was used with another body;
+  // repeating cannot help.
+  if (error.statusCode === 409) return { error: description, retryable: name === "concurrent_idempotent_requests", retryAfterMs: 1000 };
   // 401 missing_api_key, 403 invalid_api_key, 400/422 validation_error: permanent; 429 rate_limit_exceeded and
   // daily_quota_exceeded: retryable after retry-after; 5xx: retryable.
-  return httpFailure(response, description);
+  return { error: description };
+}
+
+/**
+ * Sends through Resend's official SDK, one client per channel: its `baseUrl` option keeps the channel's
+ * base URL (and the local fake in tests) working. The SDK does its own fetch, so the channel's timeout is
+ * its abort signal, and its answers are classified and redacted by the same rules as every other provider.
+ */
+async function send(message: OutboundMessage, credentials: ResendCredentials, config: ResendConfig, context: SendContext): Promise<SendResult> {
+  const client = new Resend(credentials.apiKey, { baseUrl: context.baseUrl || RESEND_API_BASE_URL });
+  const signal = AbortSignal.timeout(context.timeoutMs);
+  const { data, error, headers } = await client.emails.send(requestBody(message, config), {
+    // Same key → Resend returns the first send's id instead of sending again (24 h window).
+    idempotencyKey: resendIdempotencyKey(message.idempotencyKey),
+    signal,
+  });
+  if (data) return { ok: true, providerMessageId: data.id || null, httpStatus: 200 };
+  // The SDK reports an unanswered request as an error without a status.
+  if (typeof error?.statusCode !== "number") return networkFailure(signal.aborted ? signal.reason : error, context.timeoutMs);
+  return answerFailure({ status: error.statusCode, headers: new Headers(headers ?? {}), text: "" }, resendRefusal(error), context.secrets);
 }
 
 export const resendProvider: ChannelProvider<ResendCredentials, ResendConfig> = {

@@ -12,7 +12,7 @@ export const resendCredentialsSchema = z.preprocess(
   z.object({
     apiKey: z
       .string({ error: "Paste a Resend API key (re_…)." })
-      .regex(/^re_\S+$/, "A Resend API key starts with re_: create one under API Keys in the Resend dashboard."),
+      .regex(/^re_\S{8,}$/, "A Resend API key starts with re_ and goes on for at least 8 characters: create one under API Keys in the Resend dashboard."),
     webhookSecret: z
       .string()
       // Svix secrets are whsec_ followed by base64: anything else cannot verify a single webhook.

@@ -3,13 +3,14 @@ import type { ChannelProvider, OutboundMessage, SendContext, SendResult } from "
 import type { TokenGrant } from "../oauth/oauth-token";
 import { DEFAULT_EXTERNAL_ID_FIELD, DEFAULT_ORDER_OBJECT, existingRecordId, orderRecordFields } from "./order-record";
 import { SALESFORCE_DEFAULT_BASE_URL, describeSalesforceErrors, myDomainUrl, salesforcePost } from "./salesforce-api";
+import { secretText } from "../credential-rules";
 
 export const SALESFORCE_MODES = ["send_email", "order_record"] as const;
 const SENDER_TYPES = ["CurrentUser", "OrgWideEmailAddress", "DefaultWorkflowUser"] as const;
 const DEFAULT_API_VERSION = "v62.0";
 const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-const credentialsSchema = z.object({ clientId: z.string().trim().min(1), clientSecret: z.string().trim().min(1) });
+const credentialsSchema = z.object({ clientId: secretText("consumer key", 8), clientSecret: secretText("consumer secret", 8) });
 
 const configSchema = z
   .object({

@@ -1,6 +1,6 @@
 import type { SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure, readJson } from "../http-failure";
-import { TokenError, withAccessToken, type AccessToken, type TokenGrant } from "../oauth/oauth-token";
+import { withAccessToken, type AccessToken, type TokenGrant } from "../oauth/oauth-token";
+import { answerFailure, type ProviderAnswer, type Refusal } from "../provider-request";
 
 /**
  * Every org has its own My Domain host, and the API host is the token answer's `instance_url`: this
@@ -29,10 +29,11 @@ export function errorsOf(body: unknown): SalesforceError[] {
 }
 
 /** Salesforce throttles with 403 REQUEST_LIMIT_EXCEEDED (the org's API allowance), not 429: worth retrying. */
-export function salesforceFailure(response: Response, body: unknown): SendResult {
-  const errors = errorsOf(body);
+function salesforceRefusal({ json }: ProviderAnswer): Refusal | null {
+  const errors = errorsOf(json);
+  if (errors.length === 0) return null;
   const limited = errors.some((error) => error.errorCode === "REQUEST_LIMIT_EXCEEDED");
-  return httpFailure(response, describeSalesforceErrors(errors), limited ? { retryable: true } : {});
+  return { error: describeSalesforceErrors(errors), ...(limited ? { retryable: true } : {}) };
 }
 
 /** "acme" → https://acme.my.salesforce.com; "acme--dev.sandbox.my.salesforce.com" or a full URL kept as a URL. */
@@ -47,10 +48,6 @@ export function myDomainUrl(value: string): string | null {
 function instanceUrl(token: AccessToken): string | null {
   const value = token.response.instance_url;
   return typeof value === "string" && /^https?:\/\//i.test(value) ? value.replace(/\/+$/, "") : null;
-}
-
-export function tokenFailure(error: TokenError): SendResult {
-  return { ok: false, retryable: !error.permanent, error: `Salesforce OAuth: ${error.message}`, ...(error.status ? { httpStatus: error.status } : {}) };
 }
 
 /** A failed answer keeps its status and body: an action's per-input result and DUPLICATE_VALUE need a closer look. */
@@ -69,20 +66,18 @@ export async function salesforcePost(
   payload: unknown,
 ): Promise<SalesforceAnswer> {
   const override = context.baseUrl && context.baseUrl !== SALESFORCE_DEFAULT_BASE_URL ? context.baseUrl : null;
-  let response: Response;
-  try {
-    response = await withAccessToken(grant, context, (token) =>
-      context.fetch(`${override ?? instanceUrl(token) ?? fallbackHost}/services/data/${apiVersion}${path}`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${token.accessToken}`, "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(payload),
-      }),
-    );
-  } catch (error) {
-    if (error instanceof TokenError) return { ok: false, result: tokenFailure(error) };
-    return { ok: false, result: networkFailure(error, context.timeoutMs) };
-  }
-  const body = await readJson(response);
-  if (!response.ok) return { ok: false, status: response.status, body, result: salesforceFailure(response, body) };
-  return { ok: true, status: response.status, body };
+  const answer = await withAccessToken(grant, context, "Salesforce OAuth", (token) =>
+    context.request({
+      url: `${override ?? instanceUrl(token) ?? fallbackHost}/services/data/${apiVersion}${path}`,
+      headers: { authorization: `Bearer ${token.accessToken}` },
+      json: payload,
+      // A 400 is read by the caller first: an action's per-input result, or DUPLICATE_VALUE on a record
+      // an earlier attempt already created.
+      accepts: ({ status }) => status === 400,
+      refusal: salesforceRefusal,
+    }),
+  );
+  if (!answer.ok) return { ok: false, result: answer };
+  if (answer.status === 400) return { ok: false, status: 400, body: answer.json, result: answerFailure(answer, salesforceRefusal(answer), context.secrets) };
+  return { ok: true, status: answer.status, body: answer.json };
 }

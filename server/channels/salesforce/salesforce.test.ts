@@ -4,6 +4,7 @@ import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { startFakeSalesforce, type FakeSalesforce } from "./fake";
 import { salesforceProvider } from "./index";
 import { myDomainUrl } from "./salesforce-api";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const credentials = { clientId: "3MVG9-consumer-key", clientSecret: "consumer-secret-5150" };
 
@@ -117,7 +118,7 @@ describe("Salesforce provider — tokens and failures", () => {
   it("treats a bad client id or secret as permanent, without the secret in the error", async () => {
     const server = await start();
     const result = await sendWith(salesforceProvider, { baseUrl: server.url, credentials: { ...credentials, clientSecret: "wrong-secret" }, config: configFor(server) });
-    expect(result).toMatchObject({ ok: false, retryable: false, httpStatus: 400, error: "Salesforce OAuth: token endpoint answered 400: invalid_client: invalid client credentials" });
+    expect(result).toMatchObject({ ok: false, retryable: false, httpStatus: 400, error: "Salesforce OAuth: HTTP 400: invalid_client: invalid client credentials" });
     expect(JSON.stringify(result)).not.toContain("wrong-secret");
   });
 
@@ -155,3 +156,5 @@ describe("Salesforce provider — tokens and failures", () => {
     expect(myDomainUrl("not a domain")).toBeNull();
   });
 });
+
+describeRequestPathClassification(salesforceProvider, { credentials, config: (url) => ({ myDomain: "https://acme.my.salesforce.com", tokenUrl: `${url}/services/oauth2/token` }) });

@@ -1,5 +1,4 @@
 import type { OutboundMessage, SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure, readJson } from "../http-failure";
 import { SENDGRID_DEFAULT_BASE_URL, SENDGRID_EU_BASE_URL, type SendGridConfig, type SendGridCredentials } from "./settings";
 
 /**
@@ -35,42 +34,30 @@ export function mailSendBody(message: OutboundMessage, config: SendGridConfig) {
 
 type SendGridErrorBody = { errors?: Array<{ message?: string | null; field?: string | null; help?: string | null }> };
 
-function describeErrors(body: SendGridErrorBody | null, fallback: string): string {
-  const parts = (body?.errors ?? []).map((error) => [error.message ?? "error", error.field ? `(field ${error.field})` : ""].filter(Boolean).join(" "));
-  return parts.length > 0 ? parts.join("; ") : fallback;
-}
-
-function redact(text: string, secret: string): string {
-  return secret ? text.split(secret).join("[redacted]") : text;
+function describeErrors(body: SendGridErrorBody | null): string | null {
+  const errors = Array.isArray(body?.errors) ? body.errors : [];
+  const parts = errors.map((error) => [error.message ?? "error", error.field ? `(field ${error.field})` : ""].filter(Boolean).join(" "));
+  return parts.length > 0 ? parts.join("; ") : null;
 }
 
 /** SendGrid throttles with X-RateLimit-Reset (epoch seconds) rather than Retry-After. */
-function resetHeaderMs(response: Response, now = Date.now()): number | null {
-  const reset = Number(response.headers.get("x-ratelimit-reset"));
-  if (!response.headers.get("x-ratelimit-reset") || !Number.isFinite(reset)) return null;
+function resetHeaderMs(headers: Headers, now = Date.now()): number | null {
+  const reset = Number(headers.get("x-ratelimit-reset"));
+  if (!headers.get("x-ratelimit-reset") || !Number.isFinite(reset)) return null;
   return Math.max(0, reset * 1000 - now);
 }
 
 export async function sendWithSendGrid(message: OutboundMessage, credentials: SendGridCredentials, config: SendGridConfig, context: SendContext): Promise<SendResult> {
-  const url = `${sendGridBaseUrl(context.baseUrl, config.region)}/v3/mail/send`;
-  let response: Response;
-  try {
-    response = await context.fetch(url, {
-      method: "POST",
-      headers: { authorization: `Bearer ${credentials.apiKey}`, "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify(mailSendBody(message, config)),
-    });
-  } catch (error) {
-    return networkFailure(error, context.timeoutMs);
-  }
-  if (response.ok) {
-    await response.body?.cancel();
-    // 202 with an empty body; the id only comes in this header (events carry it as a prefix).
-    return { ok: true, providerMessageId: response.headers.get("x-message-id"), httpStatus: response.status };
-  }
-  const body = await readJson<SendGridErrorBody>(response);
-  // SendGrid never echoes the key, but an error text must not carry it even if a proxy did.
-  const error = redact(describeErrors(body, response.statusText || "no error description"), credentials.apiKey);
-  const retryAfter = response.status === 429 && !response.headers.get("retry-after") ? resetHeaderMs(response) : null;
-  return httpFailure(response, error, { retryAfterMs: retryAfter });
+  const answer = await context.request({
+    url: `${sendGridBaseUrl(context.baseUrl, config.region)}/v3/mail/send`,
+    headers: { authorization: `Bearer ${credentials.apiKey}` },
+    json: mailSendBody(message, config),
+    refusal: ({ status, headers, json }) => ({
+      error: describeErrors(json as SendGridErrorBody | null),
+      retryAfterMs: status === 429 ? resetHeaderMs(headers) : null,
+    }),
+  });
+  if (!answer.ok) return answer;
+  // 202 with an empty body: the message id is only in this header (events carry it as a prefix).
+  return { ok: true, providerMessageId: answer.headers.get("x-message-id") || null, httpStatus: answer.status };
 }

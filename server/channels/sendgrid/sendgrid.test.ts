@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { refusedUrl } from "@/server/testing/fake-http-server";
 import type { StatusCallbackRequest } from "../channel-provider";
 import { createSendContext } from "../send-context";
-import { sampleMessage, sendWith } from "../testing/provider-harness";
+import { parseCallback, sampleMessage, sendWith, verifyCallback } from "../testing/provider-harness";
 import { eventWebhookKeyPair, signEventWebhook, startFakeSendGrid, type FakeSendGrid, type FakeSendGridOptions } from "./fake";
 import { sendGridProvider, type SendGridConfig } from "./index";
 import { SENDGRID_DEFAULT_BASE_URL } from "./settings";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const API_KEY = "SG.test-key.0123456789abcdefghij";
 const config: SendGridConfig = { fromAddress: "orders@shop.example", fromName: "Trail & Co", replyTo: "help@shop.example", region: "global" };
@@ -147,10 +148,10 @@ describe("SendGrid Event Webhook", () => {
     });
   }
 
-  it("accepts a batch signed with the account's key and maps delivery events", () => {
+  it("accepts a batch signed with the account's key and maps delivery events", async () => {
     const request = signed(JSON.stringify(events));
-    expect(sendGridProvider.verifyStatusCallback!(request, { apiKey: API_KEY }, signedConfig)).toEqual({ ok: true });
-    expect(sendGridProvider.parseStatusCallback!(request)).toEqual([
+    expect(await verifyCallback(sendGridProvider, request, { apiKey: API_KEY }, signedConfig)).toEqual({ ok: true });
+    expect(await parseCallback(sendGridProvider, request)).toEqual([
       { providerMessageId: "14c5d75ce93", status: "sent", at: new Date(1764237600_000) },
       { providerMessageId: "14c5d75ce93", status: "delivered", at: new Date(1764237610_000) },
       { providerMessageId: "Xq9ZbnYQT9ai", status: "failed", reason: "bounce (bounce): 5.1.1 550 5.1.1 The email account that you tried to reach does not exist", at: new Date(1764237620_000) },
@@ -158,36 +159,38 @@ describe("SendGrid Event Webhook", () => {
     ]);
   });
 
-  it("accepts the verification key pasted as PEM", () => {
+  it("accepts the verification key pasted as PEM", async () => {
     const pem = `-----BEGIN PUBLIC KEY-----\n${keys.publicKeyBase64}\n-----END PUBLIC KEY-----`;
-    expect(sendGridProvider.verifyStatusCallback!(signed("[]"), { apiKey: API_KEY }, { ...config, eventWebhookPublicKey: pem })).toEqual({ ok: true });
+    expect(await verifyCallback(sendGridProvider, signed("[]"), { apiKey: API_KEY }, { ...config, eventWebhookPublicKey: pem })).toEqual({ ok: true });
   });
 
-  it("refuses a batch signed with another key", () => {
+  it("refuses a batch signed with another key", async () => {
     const other = eventWebhookKeyPair();
-    const result = sendGridProvider.verifyStatusCallback!(signed(JSON.stringify(events), other.privateKey), { apiKey: API_KEY }, signedConfig);
+    const result = await verifyCallback(sendGridProvider, signed(JSON.stringify(events), other.privateKey), { apiKey: API_KEY }, signedConfig);
     expect(result.ok).toBe(false);
   });
 
-  it("refuses a body changed after signing", () => {
+  it("refuses a body changed after signing", async () => {
     const request = signed(JSON.stringify(events));
     const tampered = { ...request, body: Buffer.from(JSON.stringify(events.slice(1))) };
-    expect(sendGridProvider.verifyStatusCallback!(tampered, { apiKey: API_KEY }, signedConfig).ok).toBe(false);
+    expect((await verifyCallback(sendGridProvider, tampered, { apiKey: API_KEY }, signedConfig)).ok).toBe(false);
   });
 
-  it("refuses a changed timestamp header", () => {
+  it("refuses a changed timestamp header", async () => {
     const request = signed(JSON.stringify(events));
     request.headers.set("x-twilio-email-event-webhook-timestamp", "1");
-    expect(sendGridProvider.verifyStatusCallback!(request, { apiKey: API_KEY }, signedConfig).ok).toBe(false);
+    expect((await verifyCallback(sendGridProvider, request, { apiKey: API_KEY }, signedConfig)).ok).toBe(false);
   });
 
-  it("refuses unsigned requests and channels without a verification key", () => {
-    expect(sendGridProvider.verifyStatusCallback!(callback("[]", {}), { apiKey: API_KEY }, signedConfig)).toMatchObject({ ok: false, reason: expect.stringContaining("Missing") });
-    expect(sendGridProvider.verifyStatusCallback!(signed("[]"), { apiKey: API_KEY }, config)).toMatchObject({ ok: false, reason: expect.stringContaining("No Event Webhook verification key") });
+  it("refuses unsigned requests and channels without a verification key", async () => {
+    expect(await verifyCallback(sendGridProvider, callback("[]", {}), { apiKey: API_KEY }, signedConfig)).toMatchObject({ ok: false, reason: expect.stringContaining("Missing") });
+    expect(await verifyCallback(sendGridProvider, signed("[]"), { apiKey: API_KEY }, config)).toMatchObject({ ok: false, reason: expect.stringContaining("No Event Webhook verification key") });
   });
 
-  it("ignores a body that is not an array of events", () => {
-    expect(sendGridProvider.parseStatusCallback!(callback('{"event":"delivered"}', {}))).toEqual([]);
-    expect(sendGridProvider.parseStatusCallback!(callback("not json", {}))).toEqual([]);
+  it("ignores a body that is not an array of events", async () => {
+    expect(await parseCallback(sendGridProvider, callback('{"event":"delivered"}', {}))).toEqual([]);
+    expect(await parseCallback(sendGridProvider, callback("not json", {}))).toEqual([]);
   });
 });
+
+describeRequestPathClassification(sendGridProvider, { credentials: { apiKey: API_KEY }, config });

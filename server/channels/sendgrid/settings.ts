@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CredentialField } from "../channel-provider";
+import { secretText } from "../credential-rules";
 
 export const SENDGRID_DEFAULT_BASE_URL = "https://api.sendgrid.com";
 /** EU regional subusers live on their own host; the global host refuses their keys. */
@@ -9,7 +10,7 @@ export const SENDGRID_EU_BASE_URL = "https://api.eu.sendgrid.com";
 const blankAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 export const sendGridCredentialsSchema = z.object({
-  apiKey: z.string().trim().min(1, "Paste a SendGrid API key"),
+  apiKey: secretText("SendGrid API key", 16).regex(/^SG\./, "A SendGrid API key starts with SG.: Settings → API Keys → Create API Key."),
 });
 
 export const sendGridConfigSchema = z.object({

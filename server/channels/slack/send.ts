@@ -1,5 +1,4 @@
 import type { OutboundMessage, SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure, readJson } from "../http-failure";
 import { rebaseUrl } from "../webhook/rebase-url";
 import { orderBlocks } from "./order-blocks";
 import { SLACK_API_BASE_URL, type SlackConfig, type SlackCredentials, type SlackMode } from "./settings";
@@ -17,51 +16,48 @@ export function slackMode(credentials: SlackCredentials, config: SlackConfig): S
 
 type PostMessageAnswer = { ok?: unknown; error?: unknown; channel?: unknown; ts?: unknown; response_metadata?: { messages?: unknown } };
 
+function slackError(body: PostMessageAnswer | null): string | null {
+  if (typeof body?.error !== "string") return null;
+  const details = Array.isArray(body.response_metadata?.messages) ? ` (${body.response_metadata.messages.filter((line) => typeof line === "string").join("; ")})` : "";
+  return `Slack error: ${body.error}${details}`;
+}
+
 async function postMessage(message: OutboundMessage, botToken: string, channel: string, context: SendContext): Promise<SendResult> {
-  let response: Response;
-  try {
-    response = await context.fetch(`${context.baseUrl}/api/chat.postMessage`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${botToken}`, "content-type": "application/json; charset=utf-8", accept: "application/json" },
-      body: JSON.stringify({ channel, text: message.text, blocks: orderBlocks(message), unfurl_links: false, unfurl_media: false }),
-    });
-  } catch (error) {
-    return networkFailure(error, context.timeoutMs);
-  }
-  const answer = await readJson<PostMessageAnswer>(response);
-  if (response.ok && answer?.ok === true && typeof answer.ts === "string") {
-    return { ok: true, providerMessageId: `${typeof answer.channel === "string" ? answer.channel : channel}:${answer.ts}`, httpStatus: response.status };
-  }
-  const error = typeof answer?.error === "string" ? answer.error : null;
-  const details = Array.isArray(answer?.response_metadata?.messages) ? ` (${answer.response_metadata.messages.filter((line) => typeof line === "string").join("; ")})` : "";
-  const description = `Slack error: ${error ?? "no error in the answer"}${details}`.split(botToken).join("[redacted]");
-  // 429 (with Retry-After) and 5xx by status; inside a 200, Slack's own transient errors.
-  if (!response.ok) return httpFailure(response, description);
-  return httpFailure(response, description, { retryable: error !== null && RETRYABLE_ERRORS.has(error) });
+  const answer = await context.request({
+    url: `${context.baseUrl}/api/chat.postMessage`,
+    headers: { authorization: `Bearer ${botToken}`, "content-type": "application/json; charset=utf-8" },
+    json: { channel, text: message.text, blocks: orderBlocks(message), unfurl_links: false, unfurl_media: false },
+    // 429 (with Retry-After) and 5xx by status; inside a 200, Slack's own transient errors.
+    refusal: ({ json }) => ({ error: slackError(json as PostMessageAnswer | null) }),
+    refusedInside: ({ json }) => {
+      const body = json as PostMessageAnswer | null;
+      if (body?.ok === true && typeof body.ts === "string") return null;
+      const error = typeof body?.error === "string" ? body.error : null;
+      return { error: slackError(body), retryable: error !== null && RETRYABLE_ERRORS.has(error) };
+    },
+  });
+  if (!answer.ok) return answer;
+  const body = answer.json as PostMessageAnswer;
+  return { ok: true, providerMessageId: `${typeof body.channel === "string" ? body.channel : channel}:${String(body.ts)}`, httpStatus: answer.status };
 }
 
 async function postWebhook(message: OutboundMessage, webhookUrl: string, context: SendContext): Promise<SendResult> {
-  let response: Response;
-  try {
-    // The URL is the credential; with a channel base URL override only its host changes (rebase-url.ts).
-    response = await context.fetch(rebaseUrl(webhookUrl, context.baseUrl, SLACK_API_BASE_URL), {
-      method: "POST",
-      headers: { "content-type": "application/json; charset=utf-8" },
-      body: JSON.stringify({ text: message.text, blocks: orderBlocks(message), unfurl_links: false, unfurl_media: false }),
-      // Slack never redirects a webhook: a 3xx is refused below as permanent rather than followed.
-      redirect: "manual",
-    });
-  } catch (error) {
-    return networkFailure(error, context.timeoutMs);
-  }
-  const text = (await response.text().catch(() => "")).trim();
+  // The URL is the credential, its path included; with a channel base URL override only its host
+  // changes (rebase-url.ts).
+  context.secrets.add(new URL(webhookUrl).pathname);
+  const answer = await context.request({
+    url: rebaseUrl(webhookUrl, context.baseUrl, SLACK_API_BASE_URL),
+    headers: { "content-type": "application/json; charset=utf-8" },
+    json: { text: message.text, blocks: orderBlocks(message), unfurl_links: false, unfurl_media: false },
+    // Slack never redirects a webhook: a 3xx is refused as permanent rather than followed.
+    redirect: "manual",
+    // 400 invalid_payload/no_text, 403 action_prohibited, 404 channel_not_found/no_service, 410
+    // channel_is_archived: permanent; 429 (Retry-After) and 5xx: retryable. Bodies are plain text.
+    refusal: ({ text }) => ({ error: `Slack webhook error: ${text.trim().slice(0, 200) || "no answer body"}` }),
+  });
+  if (!answer.ok) return answer;
   // Webhooks give no message id: 200 "ok" is all Slack says.
-  if (response.ok) return { ok: true, providerMessageId: null, httpStatus: response.status };
-  const secret = new URL(webhookUrl).pathname;
-  const description = `Slack webhook error: ${text.slice(0, 200) || "no answer body"}`.split(secret).join("[redacted]");
-  // 400 invalid_payload/no_text, 403 action_prohibited, 404 channel_not_found/no_service, 410
-  // channel_is_archived: permanent; 429 (Retry-After) and 5xx: retryable.
-  return httpFailure(response, description);
+  return { ok: true, providerMessageId: null, httpStatus: answer.status };
 }
 
 export async function sendSlack(message: OutboundMessage, credentials: SlackCredentials, config: SlackConfig, context: SendContext): Promise<SendResult> {

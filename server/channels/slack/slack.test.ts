@@ -4,6 +4,7 @@ import { createSendContext } from "../send-context";
 import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { startFakeSlack, type FakeSlack } from "./fake";
 import { slackProvider, type SlackConfig, type SlackCredentials } from "./index";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const botToken = "xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx";
 const webhookPath = "/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX";
@@ -117,3 +118,5 @@ describe("Slack incoming webhook (webhook mode)", () => {
     expect(await sendWith(slackProvider, { baseUrl: fake.url, credentials: hook, config: { mode: "bot" }, message: { to: "C0X" } })).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining("no bot token") });
   });
 });
+
+describeRequestPathClassification(slackProvider, { credentials: bot, config });

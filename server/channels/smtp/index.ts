@@ -64,7 +64,7 @@ async function send(message: OutboundMessage, credentials: SmtpCredentials, conf
     ]);
     return { ok: true, providerMessageId: info.messageId ?? null };
   } catch (error) {
-    return smtpFailure(error, { timeoutMs: context.timeoutMs, host: config.host, secrets: [credentials.password, credentials.username] });
+    return smtpFailure(error, { timeoutMs: context.timeoutMs, host: config.host, secrets: context.secrets });
   } finally {
     clearTimeout(timer);
     transport.close();

@@ -14,7 +14,11 @@ export type SmtpConfig = { host: string; port?: number; security: SmtpSecurity; 
 export const smtpCredentialsSchema = z.preprocess(
   trimBlankFields(["password"]),
   z
-    .object({ username: z.string().max(320).optional(), password: z.string().max(1000).optional() })
+    .object({
+      username: z.string().min(2, "That is too short to be an SMTP username.").max(320).optional(),
+      // Kept as typed (spaces are allowed in passwords), but never a single character.
+      password: z.string().min(4, "That is too short to be an SMTP password (at least 4 characters).").max(1000).optional(),
+    })
     .refine((value) => (value.username === undefined) === (value.password === undefined), {
       error: "Fill in both the username and the password, or neither for a relay that needs no login.",
       path: ["password"],

@@ -1,4 +1,5 @@
 import type { SendResult } from "../channel-provider";
+import type { SecretSet } from "../provider-request";
 
 /** What nodemailer puts on its errors: our code (EAUTH, ETIMEDOUT…), the server's reply and its code. */
 type NodemailerError = { code?: unknown; responseCode?: unknown; response?: unknown; command?: unknown; message?: unknown };
@@ -7,11 +8,6 @@ type NodemailerError = { code?: unknown; responseCode?: unknown; response?: unkn
 const WRONG_PROTOCOL = /wrong version number|WRONG_VERSION_NUMBER|packet length too long/i;
 const CERTIFICATE_PROBLEM = /certificate|self[- ]signed|CERT_|unable to verify|hostname\/IP does not match|altnames/i;
 
-/** Replace every credential in a line with [redacted]; servers sometimes echo what they were sent. */
-export function redact(text: string, secrets: Array<string | undefined>): string {
-  return secrets.reduce<string>((line, secret) => (secret && secret.length >= 3 ? line.split(secret).join("[redacted]") : line), text);
-}
-
 /**
  * An SMTP failure as a SendResult. The server's reply code decides when there is one (RFC 5321): 4xx is
  * temporary (421 closing, 450/451/452 try later: greylisting, full queue), 5xx is final (550 no such user,
@@ -19,13 +15,14 @@ export function redact(text: string, secrets: Array<string | undefined>): string
  * socket can heal and are retried; TLS certificate problems, a refused login method and malformed addresses
  * will not, so they are final.
  */
-export function smtpFailure(error: unknown, context: { timeoutMs: number; host: string; secrets: Array<string | undefined> }): SendResult {
+export function smtpFailure(error: unknown, context: { timeoutMs: number; host: string; secrets: SecretSet }): SendResult {
   const failure = (error ?? {}) as NodemailerError;
   const code = typeof failure.code === "string" ? failure.code : null;
   const reply = typeof failure.response === "string" ? failure.response.trim() : null;
   const message = typeof failure.message === "string" ? failure.message : String(error);
   const replyCode = typeof failure.responseCode === "number" ? failure.responseCode : null;
-  const clean = (text: string) => redact(text, context.secrets).trim().slice(0, 900);
+  // Servers sometimes echo what they were sent: the same redaction rule as every HTTP provider.
+  const clean = (text: string) => context.secrets.redact(text).trim().slice(0, 900);
 
   if (replyCode !== null && replyCode >= 400 && replyCode < 600) {
     const said = clean(reply ?? message);

@@ -148,8 +148,10 @@ describe("SMTP", () => {
 
   it("validates credentials and config", () => {
     expect(smtpProvider.credentialsSchema.safeParse({ username: "", password: "" }).data).toEqual({});
-    expect(smtpProvider.credentialsSchema.safeParse({ username: "u" }).success).toBe(false);
-    expect(smtpProvider.credentialsSchema.safeParse({ username: " u ", password: " p " }).data).toEqual({ username: "u", password: " p " });
+    expect(smtpProvider.credentialsSchema.safeParse({ username: "orders" }).success).toBe(false);
+    expect(smtpProvider.credentialsSchema.safeParse({ username: " orders ", password: " pass word " }).data).toEqual({ username: "orders", password: " pass word " });
+    // A one-character password cannot be anyone's: refused on its field.
+    expect(smtpProvider.credentialsSchema.safeParse({ username: "orders", password: "p" }).error?.issues[0]?.path).toEqual(["password"]);
     expect(smtpProvider.configSchema.safeParse({ host: "smtp.example.com", port: "587", security: "starttls", fromAddress: "a@b.example", fromName: "Shop" }).data).toMatchObject({ port: 587 });
     expect(smtpProvider.configSchema.safeParse({ host: "smtp://smtp.example.com:587", security: "starttls", fromAddress: "a@b.example", fromName: "Shop" }).success).toBe(false);
     expect(smtpProvider.configSchema.safeParse({ host: "smtp.example.com", security: "ssl", fromAddress: "a@b.example", fromName: "Shop" }).success).toBe(false);

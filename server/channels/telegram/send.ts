@@ -1,5 +1,5 @@
 import type { OutboundMessage, SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure, readJson } from "../http-failure";
+import type { ProviderAnswer, Refusal } from "../provider-request";
 import type { TelegramConfig, TelegramCredentials } from "./settings";
 
 /** Telegram refuses a message whose text (after entity parsing) exceeds 4,096 characters. */
@@ -54,33 +54,23 @@ export async function sendTelegram(message: OutboundMessage, credentials: Telegr
     link_preview_options: { is_disabled: true },
     ...(keyboard ? { reply_markup: keyboard } : {}),
   };
-  let response: Response;
-  try {
-    // The token is part of the path: this URL is never put in a result (networkFailure names only the
-    // kind of failure), and Telegram's descriptions are redacted below in case one ever echoes it.
-    response = await context.fetch(`${context.baseUrl}/bot${credentials.botToken}/sendMessage`, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify(body),
-    });
-  } catch (error) {
-    return networkFailure(error, context.timeoutMs);
-  }
+  // The token is part of the path: both its halves are secrets no error text may show.
+  context.secrets.add(credentials.botToken.split(":")[1]);
+  const answer = await context.request({ url: `${context.baseUrl}/bot${credentials.botToken}/sendMessage`, json: body, refusal: telegramRefusal, refusedInside: (answer) => ((answer.json as TelegramAnswer | null)?.ok === true ? null : telegramRefusal(answer)) });
+  if (!answer.ok) return answer;
+  const messageId = (answer.json as TelegramAnswer | null)?.result?.message_id;
+  return { ok: true, providerMessageId: typeof messageId === "number" ? `${message.to}:${messageId}` : null, httpStatus: answer.status };
+}
 
-  const answer = await readJson<TelegramAnswer>(response);
-  const messageId = answer?.result?.message_id;
-  if (response.ok && answer?.ok === true) {
-    return { ok: true, providerMessageId: typeof messageId === "number" ? `${message.to}:${messageId}` : null, httpStatus: response.status };
-  }
-
-  const code = typeof answer?.error_code === "number" ? answer.error_code : response.status;
+function telegramRefusal({ status, json }: ProviderAnswer): Refusal {
+  const answer = json as TelegramAnswer | null;
+  const code = typeof answer?.error_code === "number" ? answer.error_code : status;
   let description = `Telegram error ${code}: ${typeof answer?.description === "string" ? answer.description : "no description"}`;
   const migrated = answer?.parameters?.migrate_to_chat_id;
   if (typeof migrated === "number") description += ` (the group is now the supergroup ${migrated}: use that chat id)`;
-  for (const secret of [credentials.botToken, credentials.botToken.split(":")[1]]) if (secret) description = description.split(secret).join("[redacted]");
   // 429 carries the wait in parameters.retry_after (seconds), which Telegram enforces to the second.
   const retryAfter = Number(answer?.parameters?.retry_after);
-  if (Number.isFinite(retryAfter) && retryAfter > 0) return httpFailure(response, description, { retryable: true, retryAfterMs: retryAfter * 1000 });
+  if (Number.isFinite(retryAfter) && retryAfter > 0) return { error: description, retryable: true, retryAfterMs: retryAfter * 1000 };
   // 400 chat not found, 403 bot blocked / kicked, 401 bad token, 404 malformed token: permanent; 5xx retryable.
-  return httpFailure(response, description);
+  return { error: description };
 }

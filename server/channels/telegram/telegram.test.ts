@@ -5,6 +5,7 @@ import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { startFakeTelegram, type FakeTelegram } from "./fake";
 import { telegramProvider, type TelegramConfig, type TelegramCredentials } from "./index";
 import { buttonUrl } from "./send";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const botToken = "7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 const credentials: TelegramCredentials = { botToken };
@@ -92,3 +93,5 @@ describe("Telegram sendMessage", () => {
     expect(telegramProvider.credentialsSchema.safeParse({ botToken: ` ${botToken} ` }).data).toEqual(credentials);
   });
 });
+
+describeRequestPathClassification(telegramProvider, { credentials, config, message: { to: "123456789" } });

@@ -1,5 +1,5 @@
-import type { ChannelProvider, OutboundMessage, SendResult } from "../channel-provider";
-import { createSendContext } from "../send-context";
+import type { ChannelProvider, OutboundMessage, SendResult, StatusCallbackRequest } from "../channel-provider";
+import { createSendContext, sendThrough } from "../send-context";
 
 /** A realistic rendered confirmation, as the dispatcher hands it to a provider. */
 export function sampleMessage(overrides: Partial<OutboundMessage> = {}): OutboundMessage {
@@ -49,6 +49,21 @@ export function sendWith<C, K>(
   provider: ChannelProvider<C, K>,
   options: { baseUrl: string | null; credentials: C; config: K; message?: Partial<OutboundMessage>; timeoutMs?: number; cache?: Map<string, unknown> },
 ): Promise<SendResult> {
-  const context = createSendContext({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs ?? 2000, cache: options.cache ?? new Map() });
-  return provider.send(sampleMessage(options.message), options.credentials, options.config, context);
+  const context = createSendContext({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs ?? 2000, credentials: options.credentials, cache: options.cache ?? new Map() });
+  return sendThrough(provider, sampleMessage(options.message), options.credentials, options.config, context);
+}
+
+/** A channel's context for callbacks, as the status route builds it; `fetch` stands in for the network. */
+function callbackContext(credentials: unknown, fetchImpl?: typeof fetch) {
+  return createSendContext({ baseUrl: null, timeoutMs: 2000, credentials, cache: new Map(), fetch: fetchImpl });
+}
+
+/** Verifies a delivery callback as the status route does. */
+export async function verifyCallback<C, K>(provider: ChannelProvider<C, K>, request: StatusCallbackRequest, credentials: C, config: K, fetchImpl?: typeof fetch) {
+  return provider.verifyStatusCallback!(request, credentials, config, callbackContext(credentials, fetchImpl));
+}
+
+/** Reads a verified delivery callback as the status route does. */
+export async function parseCallback<C, K>(provider: ChannelProvider<C, K>, request: StatusCallbackRequest, credentials: C = {} as C, config: K = {} as K, fetchImpl?: typeof fetch) {
+  return provider.parseStatusCallback!(request, credentials, config, callbackContext(credentials, fetchImpl));
 }

@@ -1,5 +1,5 @@
 import type { ChannelProvider, DeliveryUpdate, OutboundMessage, SendContext, SendResult, StatusCallbackRequest } from "../channel-provider";
-import { httpFailure, networkFailure, readJson } from "../http-failure";
+import type { ProviderAnswer, Refusal } from "../provider-request";
 import { TWILIO_API_BASE_URL, twilioConfigSchema, twilioCredentialsSchema, twilioFields, type TwilioConfig, type TwilioCredentials } from "./settings";
 import { formParams, verifyTwilioSignature } from "./signature";
 
@@ -12,13 +12,18 @@ export const TWILIO_MAX_BODY_LENGTH = 1600;
 type TwilioError = { code?: unknown; message?: unknown; more_info?: unknown; status?: unknown };
 
 /** "Twilio error 21211: The 'To' number … is not a valid phone number. (https://www.twilio.com/docs/errors/21211)" */
-function describeError(error: TwilioError | null, secrets: string[]): string {
-  const code = typeof error?.code === "number" || typeof error?.code === "string" ? String(error.code) : null;
-  const message = typeof error?.message === "string" ? error.message : "Twilio answered without an error body";
-  const more = typeof error?.more_info === "string" ? ` (${error.more_info})` : "";
-  let line = `${code ? `Twilio error ${code}: ` : ""}${message}${more}`;
-  for (const secret of secrets) if (secret) line = line.split(secret).join("[redacted]");
-  return line;
+function twilioRefusal({ json }: ProviderAnswer): Refusal | null {
+  const error = json as TwilioError | null;
+  if (typeof error?.message !== "string") return null;
+  const code = typeof error.code === "number" || typeof error.code === "string" ? String(error.code) : null;
+  const more = typeof error.more_info === "string" ? ` (${error.more_info})` : "";
+  const description = `${code ? `Twilio error ${code}: ` : ""}${error.message}${more}`;
+  // 21611: this sender's queue is full (Twilio queues up to 4 hours of messages per sender). Nothing is
+  // wrong with the message, so try again once the queue has drained a little.
+  if (code === "21611") return { error: description, retryable: true, retryAfterMs: 60_000 };
+  // 20003 (401), 21211 bad To, 21608 unverified trial number, 21610 opted out: permanent as 4xx;
+  // 20429 (429, too many concurrent requests, never processed) and 5xx: retryable.
+  return { error: description };
 }
 
 async function send(message: OutboundMessage, credentials: TwilioCredentials, config: TwilioConfig, context: SendContext): Promise<SendResult> {
@@ -35,34 +40,15 @@ async function send(message: OutboundMessage, credentials: TwilioCredentials, co
 
   // An API key authenticates as itself, but the account is still named in the path.
   const [user, password] = credentials.apiKeySid && credentials.apiKeySecret ? [credentials.apiKeySid, credentials.apiKeySecret] : [credentials.accountSid, credentials.authToken];
-  let response: Response;
-  try {
-    response = await context.fetch(`${context.baseUrl}/2010-04-01/Accounts/${encodeURIComponent(credentials.accountSid)}/Messages.json`, {
-      method: "POST",
-      headers: {
-        authorization: `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`,
-        "content-type": "application/x-www-form-urlencoded",
-        accept: "application/json",
-      },
-      body: form.toString(),
-    });
-  } catch (error) {
-    return networkFailure(error, context.timeoutMs);
-  }
-
-  if (response.ok) {
-    const body = await readJson<{ sid?: unknown }>(response);
-    const sid = typeof body?.sid === "string" && body.sid !== "" ? body.sid : null;
-    return { ok: true, providerMessageId: sid, httpStatus: response.status };
-  }
-  const error = await readJson<TwilioError>(response);
-  const description = describeError(error, [credentials.authToken, credentials.apiKeySecret ?? ""]);
-  // 21611: this sender's queue is full (Twilio queues up to 4 hours of messages per sender). Nothing is
-  // wrong with the message, so try again once the queue has drained a little.
-  if (String(error?.code) === "21611") return httpFailure(response, description, { retryable: true, retryAfterMs: 60_000 });
-  // 20003 (401), 21211 bad To, 21608 unverified trial number, 21610 opted out: permanent as 4xx;
-  // 20429 (429, too many concurrent requests, never processed) and 5xx: retryable.
-  return httpFailure(response, description);
+  const answer = await context.request({
+    url: `${context.baseUrl}/2010-04-01/Accounts/${encodeURIComponent(credentials.accountSid)}/Messages.json`,
+    headers: { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}` },
+    form,
+    refusal: twilioRefusal,
+  });
+  if (!answer.ok) return answer;
+  const sid = (answer.json as { sid?: unknown } | null)?.sid;
+  return { ok: true, providerMessageId: typeof sid === "string" && sid !== "" ? sid : null, httpStatus: answer.status };
 }
 
 const FINAL_STATUSES: Record<string, DeliveryUpdate["status"]> = {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { CredentialField } from "../channel-provider";
 import { trimBlankToUndefined } from "@/lib/validation/trim-blank-fields";
+import { secretText } from "../credential-rules";
 
 export const TWILIO_API_BASE_URL = "https://api.twilio.com";
 
@@ -15,9 +16,9 @@ export const twilioCredentialsSchema = z.preprocess(
         .string({ error: "Paste your Account SID (AC…)." })
         .regex(/^AC[0-9a-fA-F]{32}$/, "An Account SID is AC followed by 32 hexadecimal characters: copy it from the Twilio Console home page."),
       // Required even with an API key: Twilio signs status callbacks with the account's Auth Token.
-      authToken: z.string({ error: "Paste your Auth Token: Twilio signs delivery updates with it." }).regex(/^\S+$/, "The Auth Token has no spaces."),
+      authToken: z.string({ error: "Paste your Auth Token: Twilio signs delivery updates with it." }).regex(/^[0-9a-fA-F]{32}$/, "An Auth Token is 32 hexadecimal characters: Twilio Console → Account Info → Auth Token (Show)."),
       apiKeySid: z.string().regex(/^SK[0-9a-fA-F]{32}$/, "An API key SID is SK followed by 32 hexadecimal characters.").optional(),
-      apiKeySecret: z.string().regex(/^\S+$/, "The API key secret has no spaces.").optional(),
+      apiKeySecret: secretText("API key secret", 16).optional(),
     })
     .refine((value) => (value.apiKeySid === undefined) === (value.apiKeySecret === undefined), {
       error: "Fill in both the API key SID and its secret, or neither (then the Auth Token is used).",

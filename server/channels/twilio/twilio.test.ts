@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refusedUrl } from "@/server/testing/fake-http-server";
-import { sendWith } from "../testing/provider-harness";
+import { parseCallback, sendWith, verifyCallback } from "../testing/provider-harness";
 import { signedTwilioCallback, startFakeTwilio, type FakeTwilio } from "./fake";
 import { twilioProvider } from "./index";
 import { formParams, twilioSignature } from "./signature";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const accountSid = `AC${"1a".repeat(16)}`;
 const authToken = "f3b1c0ffee7e4ad4b5d6e7f8a9b0c1d2";
@@ -84,7 +85,7 @@ describe("Twilio Messages", () => {
     expect(await send("+14155550132", { text: "y".repeat(1600) })).toMatchObject({ ok: true });
   });
 
-  it("validates credentials and config", () => {
+  it("validates credentials and config", async () => {
     expect(twilioProvider.credentialsSchema.safeParse({ accountSid: "AC123", authToken: "t" }).success).toBe(false);
     expect(twilioProvider.credentialsSchema.safeParse({ accountSid, authToken, apiKeySid }).success).toBe(false);
     expect(twilioProvider.credentialsSchema.safeParse({ accountSid: ` ${accountSid} `, authToken, apiKeySid: "", apiKeySecret: "" }).data).toEqual(credentials);
@@ -99,43 +100,45 @@ describe("Twilio status callbacks", () => {
   const sid = `SM${"4d".repeat(16)}`;
   const callback = (fields: Record<string, string>) => signedTwilioCallback(authToken, url, { AccountSid: accountSid, From: "+14155550100", To: "+14155550132", MessageSid: sid, SmsSid: sid, ApiVersion: "2010-04-01", ...fields });
 
-  it("computes Twilio's documented example signature", () => {
+  it("computes Twilio's documented example signature", async () => {
     const params = new URLSearchParams({ CallSid: "CA1234567890ABCDE", Caller: "+12349013030", Digits: "1234", From: "+12349013030", To: "+18005551212" });
     expect(twilioSignature("12345", "https://mycompany.com/myapp.php?foo=1&bar=2", formParams(params))).toBe("0/KCTR6DLpKmkAf8muzZqo1nDgQ=");
   });
 
-  it("accepts a signed callback and maps the statuses", () => {
+  it("accepts a signed callback and maps the statuses", async () => {
     const delivered = callback({ MessageStatus: "delivered", SmsStatus: "delivered" });
-    expect(twilioProvider.verifyStatusCallback!(delivered, credentials, config)).toEqual({ ok: true });
-    expect(twilioProvider.parseStatusCallback!(delivered)).toEqual([{ providerMessageId: sid, status: "delivered" }]);
-    expect(twilioProvider.parseStatusCallback!(callback({ MessageStatus: "read" }))).toEqual([{ providerMessageId: sid, status: "delivered" }]);
-    expect(twilioProvider.parseStatusCallback!(callback({ MessageStatus: "sent" }))).toEqual([{ providerMessageId: sid, status: "sent" }]);
-    expect(twilioProvider.parseStatusCallback!(callback({ MessageStatus: "undelivered", ErrorCode: "30003" }))).toEqual([{ providerMessageId: sid, status: "failed", reason: "Twilio error 30003" }]);
-    expect(twilioProvider.parseStatusCallback!(callback({ MessageStatus: "failed", ErrorCode: "30008" }))).toEqual([{ providerMessageId: sid, status: "failed", reason: "Twilio error 30008" }]);
-    expect(twilioProvider.parseStatusCallback!(callback({ MessageStatus: "queued" }))).toEqual([]);
-    expect(twilioProvider.parseStatusCallback!(callback({ MessageStatus: "sending" }))).toEqual([]);
+    expect(await verifyCallback(twilioProvider, delivered, credentials, config)).toEqual({ ok: true });
+    expect(await parseCallback(twilioProvider, delivered)).toEqual([{ providerMessageId: sid, status: "delivered" }]);
+    expect(await parseCallback(twilioProvider, callback({ MessageStatus: "read" }))).toEqual([{ providerMessageId: sid, status: "delivered" }]);
+    expect(await parseCallback(twilioProvider, callback({ MessageStatus: "sent" }))).toEqual([{ providerMessageId: sid, status: "sent" }]);
+    expect(await parseCallback(twilioProvider, callback({ MessageStatus: "undelivered", ErrorCode: "30003" }))).toEqual([{ providerMessageId: sid, status: "failed", reason: "Twilio error 30003" }]);
+    expect(await parseCallback(twilioProvider, callback({ MessageStatus: "failed", ErrorCode: "30008" }))).toEqual([{ providerMessageId: sid, status: "failed", reason: "Twilio error 30008" }]);
+    expect(await parseCallback(twilioProvider, callback({ MessageStatus: "queued" }))).toEqual([]);
+    expect(await parseCallback(twilioProvider, callback({ MessageStatus: "sending" }))).toEqual([]);
   });
 
-  it("accepts the URL signed with the default port, as Twilio sometimes does", () => {
+  it("accepts the URL signed with the default port, as Twilio sometimes does", async () => {
     const withPort = signedTwilioCallback(authToken, "https://orders.shop.example:443/api/status/channel-1", { MessageSid: sid, MessageStatus: "delivered" });
-    expect(twilioProvider.verifyStatusCallback!({ ...withPort, url }, credentials, config)).toEqual({ ok: true });
+    expect(await verifyCallback(twilioProvider, { ...withPort, url }, credentials, config)).toEqual({ ok: true });
   });
 
-  it("refuses a wrong signature, a tampered parameter, another URL and a missing header", () => {
+  it("refuses a wrong signature, a tampered parameter, another URL and a missing header", async () => {
     const forged = signedTwilioCallback("another-token", url, { MessageSid: sid, MessageStatus: "delivered" });
-    expect(twilioProvider.verifyStatusCallback!(forged, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("does not match") });
+    expect(await verifyCallback(twilioProvider, forged, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("does not match") });
 
     const genuine = callback({ MessageStatus: "failed", ErrorCode: "30008" });
     const tampered = { ...genuine, body: Buffer.from(genuine.body.toString().replace("failed", "delivered")) };
-    expect(twilioProvider.verifyStatusCallback!(tampered, credentials, config)).toMatchObject({ ok: false });
-    expect(twilioProvider.verifyStatusCallback!({ ...genuine, url: "https://orders.shop.example/api/status/channel-2" }, credentials, config)).toMatchObject({ ok: false });
+    expect(await verifyCallback(twilioProvider, tampered, credentials, config)).toMatchObject({ ok: false });
+    expect(await verifyCallback(twilioProvider, { ...genuine, url: "https://orders.shop.example/api/status/channel-2" }, credentials, config)).toMatchObject({ ok: false });
 
     const headers = new Headers(genuine.headers);
     headers.delete("x-twilio-signature");
-    expect(twilioProvider.verifyStatusCallback!({ ...genuine, headers }, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("Missing X-Twilio-Signature") });
+    expect(await verifyCallback(twilioProvider, { ...genuine, headers }, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("Missing X-Twilio-Signature") });
   });
 
-  it("answers with empty TwiML", () => {
+  it("answers with empty TwiML", async () => {
     expect(twilioProvider.statusCallbackResponse).toEqual({ status: 200, body: '<?xml version="1.0" encoding="UTF-8"?><Response></Response>', contentType: "text/xml" });
   });
 });
+
+describeRequestPathClassification(twilioProvider, { credentials, config });

@@ -1,6 +1,6 @@
 import { idToString, parseJsonLossless } from "../../sources/parse-json";
 import type { OutboundMessage, SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure } from "../http-failure";
+import type { ProviderAnswer, Refusal } from "../provider-request";
 import type { ViberConfig, ViberCredentials } from "./settings";
 
 /** Viber refuses a text message over 7,000 characters. */
@@ -53,37 +53,34 @@ export async function sendViber(message: OutboundMessage, credentials: ViberCred
     type: "text",
     text: message.text,
   };
-  let response: Response;
-  try {
-    response = await context.fetch(`${context.baseUrl}/pa/send_message`, {
-      method: "POST",
-      headers: { "x-viber-auth-token": credentials.authToken, "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify(body),
-    });
-  } catch (error) {
-    return networkFailure(error, context.timeoutMs);
-  }
+  const answer = await context.request({ url: `${context.baseUrl}/pa/send_message`, headers: { "x-viber-auth-token": credentials.authToken }, json: body, refusal: viberRefusal, refusedInside: viberStatus });
+  if (!answer.ok) return answer;
+  return { ok: true, providerMessageId: idToString(viberAnswerOf(answer.text)?.message_token), httpStatus: answer.status };
+}
 
-  const text = await response.text().catch(() => "");
-  let answer: ViberAnswer | null = null;
+/** message_token is an int64 beyond 2^53: JSON.parse would round it and no delivery update would match. */
+function viberAnswerOf(text: string): ViberAnswer | null {
   try {
-    // message_token is an int64 beyond 2^53: JSON.parse would round it and no delivery update would match.
-    answer = text ? (parseJsonLossless(text) as ViberAnswer) : null;
+    return text ? (parseJsonLossless(text) as ViberAnswer) : null;
   } catch {
-    answer = null;
+    return null;
   }
-  if (!response.ok) {
-    const said = typeof answer?.status_message === "string" ? answer.status_message : text.slice(0, 200) || "no answer body";
-    return httpFailure(response, `Viber: ${said.split(credentials.authToken).join("[redacted]")}`);
-  }
+}
 
-  // Viber answers 200 to everything; `status` says what happened.
+function viberRefusal({ text }: ProviderAnswer): Refusal | null {
+  const answer = viberAnswerOf(text);
+  return typeof answer?.status_message === "string" ? { error: `Viber: ${answer.status_message}` } : null;
+}
+
+/** Viber answers 200 to everything; `status` says what happened. */
+function viberStatus({ text }: ProviderAnswer): Refusal | null {
+  const answer = viberAnswerOf(text);
   const status = Number(answer?.status);
-  if (status === 0) return { ok: true, providerMessageId: idToString(answer?.message_token), httpStatus: response.status };
+  if (status === 0) return null;
   const name = typeof answer?.status_message === "string" ? answer.status_message : (VIBER_STATUS_NAMES[status] ?? "unknown");
-  const description = `Viber status ${Number.isFinite(status) ? status : "missing"} (${name})`.split(credentials.authToken).join("[redacted]");
-  if (status === 12) return httpFailure(response, description, { retryable: true, retryAfterMs: THROTTLE_WAIT_MS });
+  const description = `Viber status ${Number.isFinite(status) ? status : "missing"} (${name})`;
+  if (status === 12) return { error: description, retryable: true, retryAfterMs: THROTTLE_WAIT_MS };
   // 1–6 are the request's own fault (bad token, bad data, receiver not registered or not subscribed), and
   // the rest describe the bot's account (blocked, suspended, no balance): trying again changes nothing.
-  return httpFailure(response, description, { retryable: false });
+  return { error: description, retryable: false };
 }

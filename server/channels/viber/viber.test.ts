@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refusedUrl } from "@/server/testing/fake-http-server";
-import { sendWith } from "../testing/provider-harness";
+import { parseCallback, sendWith, verifyCallback } from "../testing/provider-harness";
 import { startFakeViber, viberCallback, type FakeViber } from "./fake";
 import { viberProvider, type ViberConfig, type ViberCredentials } from "./index";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const authToken = "445da6az1s345z78-dazcczb2542zv51a-e0vc5fva17480im9";
 const credentials: ViberCredentials = { authToken };
@@ -59,7 +60,7 @@ describe("Viber send_message", () => {
     expect(await sendWith(viberProvider, { baseUrl: await refusedUrl(), credentials, config, message: { to: userId } })).toMatchObject({ ok: false, retryable: true });
   });
 
-  it("validates the sender settings", () => {
+  it("validates the sender settings", async () => {
     expect(viberProvider.configSchema.safeParse({ senderName: "x".repeat(29) }).success).toBe(false);
     expect(viberProvider.configSchema.safeParse({ senderName: "Trail & Co", senderAvatar: "http://shop.example/logo.png" }).success).toBe(false);
     expect(viberProvider.configSchema.safeParse({ senderName: "Trail & Co", senderAvatar: "" }).data).toEqual({ senderName: "Trail & Co" });
@@ -69,21 +70,23 @@ describe("Viber send_message", () => {
 describe("Viber callbacks", () => {
   const token = "5741311803571721087";
 
-  it("accepts signed delivered, seen and failed events, matching the exact token", () => {
+  it("accepts signed delivered, seen and failed events, matching the exact token", async () => {
     const delivered = viberCallback(authToken, "delivered", token);
-    expect(viberProvider.verifyStatusCallback!(delivered, credentials, config)).toEqual({ ok: true });
+    expect(await verifyCallback(viberProvider, delivered, credentials, config)).toEqual({ ok: true });
     const at = new Date(1_764_237_600_123);
-    expect(viberProvider.parseStatusCallback!(delivered)).toEqual([{ providerMessageId: token, status: "delivered", at }]);
-    expect(viberProvider.parseStatusCallback!(viberCallback(authToken, "seen", token))).toEqual([{ providerMessageId: token, status: "delivered", at }]);
-    expect(viberProvider.parseStatusCallback!(viberCallback(authToken, "failed", token, { desc: "failure description" }))).toEqual([{ providerMessageId: token, status: "failed", reason: "Viber: failure description", at }]);
-    expect(viberProvider.parseStatusCallback!(viberCallback(authToken, "webhook", token))).toEqual([]);
+    expect(await parseCallback(viberProvider, delivered)).toEqual([{ providerMessageId: token, status: "delivered", at }]);
+    expect(await parseCallback(viberProvider, viberCallback(authToken, "seen", token))).toEqual([{ providerMessageId: token, status: "delivered", at }]);
+    expect(await parseCallback(viberProvider, viberCallback(authToken, "failed", token, { desc: "failure description" }))).toEqual([{ providerMessageId: token, status: "failed", reason: "Viber: failure description", at }]);
+    expect(await parseCallback(viberProvider, viberCallback(authToken, "webhook", token))).toEqual([]);
   });
 
-  it("refuses a wrong signature, a tampered body and a missing header", () => {
-    expect(viberProvider.verifyStatusCallback!(viberCallback("another-token-0000000000", "delivered", token), credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("does not match") });
+  it("refuses a wrong signature, a tampered body and a missing header", async () => {
+    expect(await verifyCallback(viberProvider, viberCallback("another-token-0000000000", "delivered", token), credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("does not match") });
     const genuine = viberCallback(authToken, "failed", token, { desc: "x" });
     const tampered = { ...genuine, body: Buffer.from(genuine.body.toString().replace('"failed"', '"seen"')) };
-    expect(viberProvider.verifyStatusCallback!(tampered, credentials, config)).toMatchObject({ ok: false });
-    expect(viberProvider.verifyStatusCallback!({ ...genuine, headers: new Headers() }, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("Missing") });
+    expect(await verifyCallback(viberProvider, tampered, credentials, config)).toMatchObject({ ok: false });
+    expect(await verifyCallback(viberProvider, { ...genuine, headers: new Headers() }, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("Missing") });
   });
 });
+
+describeRequestPathClassification(viberProvider, { credentials, config, message: { to: "01234567890A=" } });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { safeEqual } from "../../sources/signatures";
 import type { ChannelProvider, OutboundMessage, SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure, readJson } from "../http-failure";
+import type { ProviderAnswer, Refusal } from "../provider-request";
 import { dlrParams, parseVonageDlr } from "./dlr";
 import { isGsm7 } from "./gsm7";
 import { VONAGE_REST_BASE_URL, vonageSmsConfigSchema, vonageSmsCredentialsSchema, vonageSmsFields, type VonageSmsConfig, type VonageSmsCredentials } from "./settings";
@@ -47,47 +47,35 @@ async function send(message: OutboundMessage, credentials: VonageSmsCredentials,
   });
   if (!isGsm7(message.text)) form.set("type", "unicode");
 
-  let response: Response;
-  try {
-    response = await context.fetch(`${context.baseUrl}/sms/json`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-      body: form.toString(),
-    });
-  } catch (error) {
-    return networkFailure(error, context.timeoutMs);
-  }
+  const answer = await context.request({ url: `${context.baseUrl}/sms/json`, form, refusedInside: vonageRefusal });
+  if (!answer.ok) return answer;
+  const parts = partsOf(answer.json);
+  // A long text is split into parts, each with its own id and its own delivery receipt; the first id
+  // stands for the message, and delivery settles once every part has reported.
+  const ids = parts.map((part) => part["message-id"]).filter((id): id is string => typeof id === "string" && id !== "");
+  return { ok: true, providerMessageId: ids[0] ?? null, httpStatus: answer.status, ...(ids.length > 1 ? { providerMessageParts: ids } : {}) };
+}
 
-  const redact = (text: string) => [credentials.apiSecret, credentials.apiKey].reduce((line, secret) => line.split(secret).join("[redacted]"), text);
-  if (!response.ok) {
-    const body = await response.text().catch(() => "");
-    return httpFailure(response, redact(body.slice(0, 300) || "Vonage answered without a body"));
-  }
+function partsOf(json: unknown): VonagePart[] {
+  const messages = (json as VonageResponse | null)?.messages;
+  return (Array.isArray(messages) ? messages : []) as VonagePart[];
+}
 
-  const body = await readJson<VonageResponse>(response);
-  const parts = (Array.isArray(body?.messages) ? body.messages : []) as VonagePart[];
-  if (parts.length === 0) {
-    return { ok: false, retryable: true, error: "Vonage answered 200 without a messages array: unexpected answer, will try again.", httpStatus: response.status };
-  }
+/** Vonage reports every failure, throttling included, inside a 200, part by part. */
+function vonageRefusal(answer: ProviderAnswer): Refusal | null {
+  const parts = partsOf(answer.json);
+  if (parts.length === 0) return { retryable: true, error: "Vonage answered 200 without a messages array: unexpected answer, will try again." };
   const failed = parts.find((part) => String(part.status) !== "0");
-  if (!failed) {
-    // A long text is split into parts, each with its own id; the first one stands for the message.
-    const id = parts[0]?.["message-id"];
-    return { ok: true, providerMessageId: typeof id === "string" && id !== "" ? id : null, httpStatus: response.status };
-  }
-
-  // Vonage reports every failure, throttling included, inside a 200.
+  if (!failed) return null;
   const status = String(failed.status);
   const text = typeof failed["error-text"] === "string" ? failed["error-text"] : "no error text";
   const accepted = parts.filter((part) => String(part.status) === "0").length;
   // When some parts already went out, sending again would deliver them twice: report it as final.
   const retryable = RETRYABLE_STATUSES.has(status) && accepted === 0;
   return {
-    ok: false,
     retryable,
-    error: redact(`Vonage status ${status}: ${text}${accepted > 0 ? ` (${accepted} of ${parts.length} parts were sent)` : ""}`),
-    httpStatus: response.status,
-    ...(status === "1" && retryable ? { retryAfterMs: 1000 } : {}),
+    error: `Vonage status ${status}: ${text}${accepted > 0 ? ` (${accepted} of ${parts.length} parts were sent)` : ""}`,
+    ...(status === "1" ? { retryAfterMs: 1000 } : {}),
   };
 }
 

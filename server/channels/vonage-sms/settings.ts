@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { CredentialField } from "../channel-provider";
 import { trimBlankToUndefined } from "@/lib/validation/trim-blank-fields";
+import { secretText } from "../credential-rules";
 
 export const VONAGE_REST_BASE_URL = "https://rest.nexmo.com";
 
@@ -14,9 +15,9 @@ export type VonageSmsConfig = { from: string; signatureMethod: VonageSignatureMe
 export const vonageSmsCredentialsSchema = z.preprocess(
   trimBlankToUndefined,
   z.object({
-    apiKey: z.string({ error: "Paste your Vonage API key." }).regex(/^[A-Za-z0-9]+$/, "The API key is letters and digits only: copy it from the Vonage API Dashboard home page."),
-    apiSecret: z.string({ error: "Paste your Vonage API secret." }).regex(/^\S+$/, "The API secret has no spaces."),
-    signatureSecret: z.string().regex(/^\S+$/, "The signature secret has no spaces.").optional(),
+    apiKey: z.string({ error: "Paste your Vonage API key." }).regex(/^[A-Za-z0-9]{6,}$/, "The API key is at least 6 letters and digits: copy it from the Vonage API Dashboard home page."),
+    apiSecret: secretText("API secret", 8),
+    signatureSecret: secretText("signature secret", 8).optional(),
   }),
 );
 

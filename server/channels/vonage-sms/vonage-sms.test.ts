@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refusedUrl, startFakeHttpServer } from "@/server/testing/fake-http-server";
-import { sendWith } from "../testing/provider-harness";
+import { parseCallback, sendWith, verifyCallback } from "../testing/provider-harness";
 import { startFakeVonageSms, vonageDlr, type FakeVonageSms } from "./fake";
 import { isGsm7 } from "./gsm7";
 import { vonageClientRef, vonageSmsProvider } from "./index";
 import { vonageSignature } from "./signature";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const apiKey = "a1b2c3d4";
 const apiSecret = "Sup3rS3cretValue";
@@ -63,18 +64,18 @@ describe("Vonage SMS API", () => {
 
   it("reports bad credentials as permanent, without the secret", async () => {
     const result = await send("447700900000", { apiSecret: "wrong-secret-42" });
-    expect(result).toMatchObject({ ok: false, retryable: false, httpStatus: 200, error: "Vonage status 4: Bad Credentials" });
+    expect(result).toMatchObject({ ok: false, retryable: false, httpStatus: 200, error: "HTTP 200: Vonage status 4: Bad Credentials" });
     expect(JSON.stringify(result)).not.toContain("wrong-secret-42");
   });
 
   it("retries throttling reported inside a 200, and internal errors", async () => {
     expect(await send("447700900001")).toMatchObject({ ok: false, retryable: true, httpStatus: 200, retryAfterMs: 1000, error: expect.stringContaining("Vonage status 1: Throughput Rate Exceeded") });
-    expect(await send("447700900005")).toMatchObject({ ok: false, retryable: true, error: "Vonage status 5: Internal Error" });
+    expect(await send("447700900005")).toMatchObject({ ok: false, retryable: true, error: "HTTP 200: Vonage status 5: Internal Error" });
   });
 
   it("reports bad or barred recipients and an empty balance as permanent", async () => {
     expect(await send("447700900006")).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining("Vonage status 6") });
-    expect(await send("447700900007")).toMatchObject({ ok: false, retryable: false, error: "Vonage status 7: Number barred." });
+    expect(await send("447700900007")).toMatchObject({ ok: false, retryable: false, error: "HTTP 200: Vonage status 7: Number barred." });
     expect(await send("447700900009")).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining("Vonage status 9") });
     const before = fake.requests.length;
     expect(await send("12")).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining("not a phone number") });
@@ -99,7 +100,7 @@ describe("Vonage SMS API", () => {
     }
   });
 
-  it("validates credentials and config", () => {
+  it("validates credentials and config", async () => {
     expect(vonageSmsProvider.configSchema.safeParse({ from: "+14155550100" }).data).toEqual({ from: "+14155550100", signatureMethod: "md5hash" });
     expect(vonageSmsProvider.configSchema.safeParse({ from: "Way too long sender" }).success).toBe(false);
     expect(vonageSmsProvider.configSchema.safeParse({ from: "TrailCo", signatureMethod: "sha3" }).success).toBe(false);
@@ -123,7 +124,7 @@ describe("Vonage delivery receipts", () => {
     "message-timestamp": "2026-11-27 10:01:02",
   };
 
-  it("signs exactly like Vonage's published test vectors", () => {
+  it("signs exactly like Vonage's published test vectors", async () => {
     const params = new Map(Object.entries({ "message-timestamp": "2013-11-21 15:27:30", messageId: "020000001B0FE827", msisdn: "14843472194", text: "Test again", timestamp: "1385047698", to: "13239877404", type: "text" }));
     const key = "my_secret_key_for_testing";
     expect(vonageSignature(params, key, "md5hash")).toBe("d2e7b1dc968737c5998ad624e02f90b7");
@@ -132,42 +133,44 @@ describe("Vonage delivery receipts", () => {
     expect(vonageSignature(params, key, "sha256")).toBe("ddb8397c2b90aac7f3882d306475c9a5058c92322eef43c92b298b6e0fc0d330");
   });
 
-  it("accepts signed receipts sent as GET, form or JSON, with md5hash or HMAC-SHA256", () => {
+  it("accepts signed receipts sent as GET, form or JSON, with md5hash or HMAC-SHA256", async () => {
     for (const via of ["get", "form", "json"] as const) {
       const md5 = vonageDlr(fields, { via, secret, method: "md5hash" });
-      expect(vonageSmsProvider.verifyStatusCallback!(md5, { ...credentials, signatureSecret: secret }, config)).toEqual({ ok: true });
+      expect(await verifyCallback(vonageSmsProvider, md5, { ...credentials, signatureSecret: secret }, config)).toEqual({ ok: true });
       const sha = vonageDlr(fields, { via, secret, method: "sha256" });
-      expect(vonageSmsProvider.verifyStatusCallback!(sha, { ...credentials, signatureSecret: secret }, { ...config, signatureMethod: "sha256" })).toEqual({ ok: true });
-      expect(vonageSmsProvider.parseStatusCallback!(md5)).toEqual([{ providerMessageId: "0A0000001234567B", status: "delivered", at: new Date("2026-11-27T10:01:02Z") }]);
+      expect(await verifyCallback(vonageSmsProvider, sha, { ...credentials, signatureSecret: secret }, { ...config, signatureMethod: "sha256" })).toEqual({ ok: true });
+      expect(await parseCallback(vonageSmsProvider, md5)).toEqual([{ providerMessageId: "0A0000001234567B", status: "delivered", at: new Date("2026-11-27T10:01:02Z") }]);
     }
   });
 
-  it("maps receipt statuses", () => {
-    const parse = (status: string, errCode = "0") => vonageSmsProvider.parseStatusCallback!(vonageDlr({ ...fields, status, "err-code": errCode }));
-    expect(parse("failed", "3")).toMatchObject([{ status: "failed", reason: "Vonage err-code 3 (absent subscriber, permanent); DLR status failed" }]);
-    expect(parse("expired", "2")).toMatchObject([{ status: "failed", reason: expect.stringContaining("Vonage err-code 2") }]);
-    expect(parse("rejected", "6")).toMatchObject([{ status: "failed", reason: expect.stringContaining("anti-spam") }]);
-    expect(parse("accepted")).toMatchObject([{ status: "sent" }]);
-    expect(parse("buffered")).toMatchObject([{ status: "sent" }]);
-    expect(parse("unknown")).toEqual([]);
+  it("maps receipt statuses", async () => {
+    const parse = (status: string, errCode = "0") => parseCallback(vonageSmsProvider, vonageDlr({ ...fields, status, "err-code": errCode }));
+    expect(await parse("failed", "3")).toMatchObject([{ status: "failed", reason: "Vonage err-code 3 (absent subscriber, permanent); DLR status failed" }]);
+    expect(await parse("expired", "2")).toMatchObject([{ status: "failed", reason: expect.stringContaining("Vonage err-code 2") }]);
+    expect(await parse("rejected", "6")).toMatchObject([{ status: "failed", reason: expect.stringContaining("anti-spam") }]);
+    expect(await parse("accepted")).toMatchObject([{ status: "sent" }]);
+    expect(await parse("buffered")).toMatchObject([{ status: "sent" }]);
+    expect(await parse("unknown")).toEqual([]);
   });
 
-  it("refuses a wrong signature, the wrong method, a tampered or stale receipt, and an unsigned one when a secret is set", () => {
+  it("refuses a wrong signature, the wrong method, a tampered or stale receipt, and an unsigned one when a secret is set", async () => {
     const withSecret = { ...credentials, signatureSecret: secret };
-    expect(vonageSmsProvider.verifyStatusCallback!(vonageDlr(fields, { secret: "another-secret" }), withSecret, config)).toMatchObject({ ok: false, reason: expect.stringContaining("does not match") });
-    expect(vonageSmsProvider.verifyStatusCallback!(vonageDlr(fields, { secret, method: "sha256" }), withSecret, config)).toMatchObject({ ok: false });
+    expect(await verifyCallback(vonageSmsProvider, vonageDlr(fields, { secret: "another-secret" }), withSecret, config)).toMatchObject({ ok: false, reason: expect.stringContaining("does not match") });
+    expect(await verifyCallback(vonageSmsProvider, vonageDlr(fields, { secret, method: "sha256" }), withSecret, config)).toMatchObject({ ok: false });
 
     const genuine = vonageDlr(fields, { via: "form", secret });
     const tampered = { ...genuine, body: Buffer.from(genuine.body.toString().replace("status=delivered", "status=failed")) };
-    expect(vonageSmsProvider.verifyStatusCallback!(tampered, withSecret, config)).toMatchObject({ ok: false });
+    expect(await verifyCallback(vonageSmsProvider, tampered, withSecret, config)).toMatchObject({ ok: false });
 
     const stale = vonageDlr(fields, { secret, timestamp: Math.floor(Date.now() / 1000) - 3600 });
-    expect(vonageSmsProvider.verifyStatusCallback!(stale, withSecret, config)).toMatchObject({ ok: false, reason: expect.stringContaining("timestamp") });
-    expect(vonageSmsProvider.verifyStatusCallback!(vonageDlr(fields), withSecret, config)).toMatchObject({ ok: false, reason: expect.stringContaining("not signed") });
+    expect(await verifyCallback(vonageSmsProvider, stale, withSecret, config)).toMatchObject({ ok: false, reason: expect.stringContaining("timestamp") });
+    expect(await verifyCallback(vonageSmsProvider, vonageDlr(fields), withSecret, config)).toMatchObject({ ok: false, reason: expect.stringContaining("not signed") });
   });
 
-  it("without a signature secret, only accepts receipts carrying this channel's API key", () => {
-    expect(vonageSmsProvider.verifyStatusCallback!(vonageDlr(fields), credentials, config)).toEqual({ ok: true });
-    expect(vonageSmsProvider.verifyStatusCallback!(vonageDlr({ ...fields, "api-key": "ffff0000" }), credentials, config)).toMatchObject({ ok: false });
+  it("without a signature secret, only accepts receipts carrying this channel's API key", async () => {
+    expect(await verifyCallback(vonageSmsProvider, vonageDlr(fields), credentials, config)).toEqual({ ok: true });
+    expect(await verifyCallback(vonageSmsProvider, vonageDlr({ ...fields, "api-key": "ffff0000" }), credentials, config)).toMatchObject({ ok: false });
   });
 });
+
+describeRequestPathClassification(vonageSmsProvider, { credentials, config });

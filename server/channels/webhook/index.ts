@@ -1,6 +1,6 @@
 import { idToString, parseJsonLossless } from "../../sources/parse-json";
 import type { ChannelProvider, OutboundMessage, SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure } from "../http-failure";
+import type { ProviderAnswer, Refusal } from "../provider-request";
 import { rebaseUrl } from "./rebase-url";
 import { webhookConfigSchema, webhookCredentialsSchema, webhookFields, type WebhookConfig, type WebhookCredentials } from "./settings";
 import { orderbellSignature } from "./signature";
@@ -11,16 +11,14 @@ export { ORDERBELL_TOLERANCE_SECONDS, orderbellSignature, verifyOrderbellWebhook
 export const WEBHOOK_USER_AGENT = "Orderbell-Webhook/1";
 
 /** The receiver's own error, short: `error`/`message` of a JSON answer, else the start of the text. */
-function describeAnswer(text: string, secret: string): string {
-  let said = text.trim().slice(0, 200);
-  try {
-    const body = JSON.parse(text) as { error?: unknown; message?: unknown };
-    const field = [body?.error, body?.message].find((value) => typeof value === "string");
-    if (typeof field === "string") said = field.slice(0, 200);
-  } catch {
-    // Not JSON: the text as it came.
+function webhookRefusal({ status, json }: ProviderAnswer): Refusal | null {
+  if (status >= 300 && status < 400) {
+    return { error: "the webhook URL answered with a redirect, which Orderbell does not follow: configure the final URL", retryable: false };
   }
-  return (said || "no answer body").split(secret).join("[redacted]");
+  const body = json as { error?: unknown; message?: unknown } | null;
+  const field = [body?.error, body?.message].find((value) => typeof value === "string");
+  // 408, 429 and 5xx: retryable, honouring Retry-After; any other 4xx: the receiver refused this message.
+  return typeof field === "string" ? { error: field.slice(0, 200) } : null;
 }
 
 async function send(message: OutboundMessage, credentials: WebhookCredentials, config: WebhookConfig, context: SendContext): Promise<SendResult> {
@@ -31,42 +29,30 @@ async function send(message: OutboundMessage, credentials: WebhookCredentials, c
     message: { to: message.to, subject: message.subject, text: message.text },
   });
   const timestamp = String(Math.floor(Date.now() / 1000));
-  let response: Response;
+  // This provider has no default host (defaultBaseUrl null): a channel base URL, when set, replaces the
+  // configured URL's origin and keeps its path and query (see rebase-url.ts).
+  const answer = await context.request({
+    url: rebaseUrl(config.url, context.baseUrl, null),
+    headers: {
+      "content-type": "application/json",
+      "user-agent": WEBHOOK_USER_AGENT,
+      "x-orderbell-timestamp": timestamp,
+      "x-orderbell-signature": orderbellSignature(credentials.signingSecret, timestamp, body),
+      "x-orderbell-idempotency-key": message.idempotencyKey,
+    },
+    body,
+    // A redirect would turn the POST into a GET elsewhere, or carry the signed order to another host.
+    redirect: "manual",
+    refusal: webhookRefusal,
+  });
+  if (!answer.ok) return answer;
+  let id: string | null = null;
   try {
-    // This provider has no default host (defaultBaseUrl null): a channel base URL, when set, replaces the
-    // configured URL's origin and keeps its path and query (see rebase-url.ts).
-    response = await context.fetch(rebaseUrl(config.url, context.baseUrl, null), {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "user-agent": WEBHOOK_USER_AGENT,
-        "x-orderbell-timestamp": timestamp,
-        "x-orderbell-signature": orderbellSignature(credentials.signingSecret, timestamp, body),
-        "x-orderbell-idempotency-key": message.idempotencyKey,
-      },
-      body,
-      // A redirect would turn the POST into a GET elsewhere, or carry the signed order to another host.
-      redirect: "manual",
-    });
-  } catch (error) {
-    return networkFailure(error, context.timeoutMs);
+    id = idToString((parseJsonLossless(answer.text) as { id?: unknown } | null)?.id);
+  } catch {
+    id = null;
   }
-
-  const text = await response.text().catch(() => "");
-  if (response.status >= 200 && response.status < 300) {
-    let id: string | null = null;
-    try {
-      id = idToString((parseJsonLossless(text) as { id?: unknown } | null)?.id);
-    } catch {
-      id = null;
-    }
-    return { ok: true, providerMessageId: id ?? message.idempotencyKey, httpStatus: response.status };
-  }
-  if (response.status >= 300 && response.status < 400) {
-    return httpFailure(response, "the webhook URL answered with a redirect, which Orderbell does not follow: configure the final URL", { retryable: false });
-  }
-  // 408, 429 and 5xx: retryable, honouring Retry-After; any other 4xx: the receiver refused this message.
-  return httpFailure(response, describeAnswer(text, credentials.signingSecret));
+  return { ok: true, providerMessageId: id ?? message.idempotencyKey, httpStatus: answer.status };
 }
 
 /**

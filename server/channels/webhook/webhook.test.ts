@@ -5,6 +5,7 @@ import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { startFakeWebhookReceiver, type FakeWebhookReceiver } from "./fake";
 import { orderbellSignature, verifyOrderbellWebhook, webhookProvider, type WebhookCredentials } from "./index";
 import { rebaseUrl } from "./rebase-url";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const signingSecret = "3f9a1c0e7b2d4f6a8c9e0b1d2f3a4c5e";
 const credentials: WebhookCredentials = { signingSecret };
@@ -113,3 +114,5 @@ describe("verifyOrderbellWebhook", () => {
     expect(verifyOrderbellWebhook(body, {}, signingSecret, 300, now)).toMatchObject({ ok: false, reason: expect.stringContaining("missing") });
   });
 });
+
+describeRequestPathClassification(webhookProvider, { credentials, config: config("/hooks/orders") });

@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { startFakeHttpServer, type CapturedRequest, type FakeHttpServer, type FakeResponse } from "@/server/testing/fake-http-server";
 import type { StatusCallbackRequest } from "../channel-provider";
+import { whatsappMessageSchema } from "./message-schema";
 import { hubSignature } from "./meta-graph";
 
 /**
  * A stand-in for the WhatsApp Cloud API `POST /{version}/{phone-number-id}/messages` that enforces the
- * contract (Bearer token, JSON, messaging_product/recipient_type, `to` as digits only, a known template with
- * the right language and number of body parameters, parameter text rules, text ≤ 4096) and answers with
+ * contract: Bearer token, JSON, the body valid against the official v23.0 description's rules
+ * (message-schema.ts: closed objects, language with policy), `to` as digits only, a known template with
+ * the right language and number of body parameters, parameter text rules, text ≤ 4096; and answers with
  * Meta's real shapes: `{messaging_product, contacts, messages:[{id:"wamid…"}]}` or the Graph error object.
  * Like the real API, free text outside the 24-hour window is accepted and fails later, in a status webhook
  * (131047): `statusCallback` builds that webhook. Failures are picked by the recipient:
@@ -92,12 +94,13 @@ export async function startFakeWhatsApp(options: FakeWhatsAppOptions): Promise<F
     } catch {
       return invalidParameter("Request body is not valid JSON");
     }
-    if (body.messaging_product !== "whatsapp") return invalidParameter("The parameter messaging_product is required.");
-    if (body.recipient_type !== undefined && body.recipient_type !== "individual") return invalidParameter("recipient_type must be individual");
-    if (typeof body.to !== "string" || !/^\d{7,15}$/.test(body.to)) return invalidParameter(`Invalid 'to' parameter: ${String(body.to)}`);
-    if (body.biz_opaque_callback_data !== undefined && (typeof body.biz_opaque_callback_data !== "string" || body.biz_opaque_callback_data.length > 512)) {
-      return invalidParameter("biz_opaque_callback_data must be a string of at most 512 characters");
+    const valid = whatsappMessageSchema.safeParse(body);
+    if (!valid.success) {
+      const issue = valid.error.issues[0]!;
+      return invalidParameter(`${issue.path.join(".") || "body"}: ${issue.message}`);
     }
+    if (body.recipient_type !== "individual") return invalidParameter("recipient_type must be individual");
+    if (typeof body.to !== "string" || !/^\d{7,15}$/.test(body.to)) return invalidParameter(`Invalid 'to' parameter: ${String(body.to)}`);
     if (body.type === "template") {
       const problem = checkTemplate(body.template, options);
       if (problem) return problem;
@@ -123,7 +126,7 @@ export async function startFakeWhatsApp(options: FakeWhatsAppOptions): Promise<F
 
 export type FakeWhatsAppStatus = { id: string; status: "sent" | "delivered" | "read" | "failed"; recipient_id: string; errors?: Array<{ code: number; title: string; message?: string; error_data?: { details: string } }> };
 
-/** A `messages` webhook carrying statuses, signed with the app secret as Meta does. */
+/** A `messages` webhook carrying statuses of one phone number, signed with the app secret as Meta does. */
 export function whatsappStatusCallback(appSecret: string, phoneNumberId: string, statuses: FakeWhatsAppStatus[], timestamp = 1_764_237_600): StatusCallbackRequest {
   const body = Buffer.from(
     JSON.stringify({

@@ -32,7 +32,7 @@ export const whatsappProvider: ChannelProvider<WhatsAppCredentials, WhatsAppConf
   verifyStatusCallback(request, credentials) {
     return verifyHubSignature(request.headers.get("x-hub-signature-256"), request.body, credentials.appSecret, "WhatsApp");
   },
-  parseStatusCallback: parseWhatsAppStatuses,
+  parseStatusCallback: (request, _credentials, config) => parseWhatsAppStatuses(request, config.phoneNumberId),
   verificationChallenge(query, credentials) {
     return hubChallenge(query, credentials.verifyToken);
   },

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { safeEqual } from "../../sources/signatures";
+import type { Refusal } from "../provider-request";
 
 /**
  * What WhatsApp Cloud API and Messenger share, both being Meta Graph API products: the error object,
@@ -34,16 +35,8 @@ export function graphSubcode(error: GraphError | null): number | null {
   return error?.error_subcode !== undefined && Number.isInteger(code) ? code : null;
 }
 
-/** Replaces every secret in a text; used on anything a provider or a proxy might echo back. */
-export function redact(text: string, secrets: Array<string | undefined>): string {
-  let line = text;
-  for (const secret of secrets) if (secret && secret.length >= 4) line = line.split(secret).join("[redacted]");
-  return line;
-}
-
 /** "WhatsApp error 132001: Template name does not exist in the translation — template name (order_confirmed) does not exist in en_US (fbtrace_id Axyz)" */
-export function describeGraphError(product: string, error: GraphError | null, secrets: Array<string | undefined>): string {
-  if (!error) return `${product} answered without a Graph error body`;
+export function describeGraphError(product: string, error: GraphError): string {
   const code = graphCode(error);
   const subcode = graphSubcode(error);
   const message = typeof error.message === "string" ? error.message : "no message";
@@ -52,7 +45,7 @@ export function describeGraphError(product: string, error: GraphError | null, se
   const userMessage = typeof error.error_user_msg === "string" ? ` — ${error.error_user_msg}` : "";
   const trace = typeof error.fbtrace_id === "string" ? ` (fbtrace_id ${error.fbtrace_id})` : "";
   const codes = code === null ? "" : ` ${code}${subcode !== null ? `/${subcode}` : ""}`;
-  return redact(`${product} error${codes}: ${message}${details}${userMessage}${trace}`, secrets);
+  return `${product} error${codes}: ${message}${details}${userMessage}${trace}`;
 }
 
 /** `sha256=<hex HMAC-SHA256(app secret, raw body)>`, as Meta signs webhook deliveries. Also used by the fakes. */
@@ -97,3 +90,30 @@ export const GRAPH_THROTTLE_CODES = new Set([4, 17, 32, 613, 80007, 130429, 1310
 
 /** Meta's "temporary" codes: 1 unknown error, 2 service unavailable. */
 export const GRAPH_TRANSIENT_CODES = new Set([1, 2]);
+
+/** Meta sends no Retry-After; its app and page limits are counted over an hour. */
+const DEFAULT_THROTTLE_WAIT_MS = 60_000;
+
+/**
+ * How a Graph API answer that is not a success is classified, for WhatsApp and Messenger alike. Trust the
+ * code, not the status: Meta answers throttling with 400 as often as with 429. A body that is not a Graph
+ * error (a proxy's HTML page) is left to the request path, which reports the status and an excerpt.
+ */
+export function graphRefusal(
+  product: string,
+  json: unknown,
+  status: number,
+  own: { transientCodes: Set<number>; throttleWaitMs?: Record<number, number>; hint?: (code: number | null, subcode: number | null) => string },
+): Refusal | null {
+  const error = graphErrorOf(json);
+  if (!error) return null;
+  const code = graphCode(error);
+  const description = describeGraphError(product, error) + (own.hint?.(code, graphSubcode(error)) ?? "");
+  if (code !== null && GRAPH_THROTTLE_CODES.has(code)) {
+    return { error: description, retryable: true, retryAfterMs: own.throttleWaitMs?.[code] ?? DEFAULT_THROTTLE_WAIT_MS };
+  }
+  if (code !== null && (GRAPH_TRANSIENT_CODES.has(code) || own.transientCodes.has(code) || error.is_transient === true)) return { error: description, retryable: true };
+  // Any other code is about the request (template, recipient, token, permissions, window): the same
+  // request fails again, so permanent whatever the status. Unknown codes on a 5xx stay retryable by status.
+  return { error: description, ...(code !== null && status < 500 ? { retryable: false } : {}) };
+}

@@ -1,6 +1,5 @@
 import type { OutboundMessage, SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure, readJson, retryAfterMs } from "../http-failure";
-import { describeGraphError, GRAPH_THROTTLE_CODES, GRAPH_TRANSIENT_CODES, graphCode, graphErrorOf } from "./meta-graph";
+import { graphRefusal } from "./meta-graph";
 import type { WhatsAppConfig, WhatsAppCredentials } from "./settings";
 
 /** WhatsApp refuses a text body over 4,096 characters. */
@@ -18,7 +17,6 @@ const WHATSAPP_TRANSIENT_CODES = new Set([131000, 131016, 133004]);
  * 80007 (WhatsApp Business Account) and 4/17/32/613 (app, user, page) count over an hour.
  */
 const THROTTLE_WAIT_MS: Record<number, number> = { 130429: 5_000, 131056: 6_000 };
-const DEFAULT_THROTTLE_WAIT_MS = 60_000;
 
 type Built = { ok: true; body: Record<string, unknown> } | { ok: false; error: string };
 
@@ -39,14 +37,15 @@ function parameterText(value: string): string {
 export function whatsappRequestBody(message: OutboundMessage, config: WhatsAppConfig): Built {
   const to = whatsappNumber(message.to);
   if (!to) return { ok: false, error: `"${message.to}" is not a phone number in E.164 form (+ country code and number), which WhatsApp needs.` };
-  // WhatsApp echoes this in every status webhook for the message; it has no idempotency key.
-  const base = { messaging_product: "whatsapp", recipient_type: "individual", to, biz_opaque_callback_data: message.idempotencyKey.slice(0, 512) };
+  // Exactly the properties the official description allows (message-schema.ts): it has no idempotency
+  // key, and no top-level tracking field for messages.
+  const base = { messaging_product: "whatsapp", recipient_type: "individual", to };
 
   if (config.mode === "text") {
     if (message.text.length > WHATSAPP_MAX_TEXT_LENGTH) {
       return { ok: false, error: `The message is ${message.text.length} characters; WhatsApp accepts at most ${WHATSAPP_MAX_TEXT_LENGTH}. Shorten the template.` };
     }
-    return { ok: true, body: { ...base, type: "text", text: { preview_url: false, body: message.text } } };
+    return { ok: true, body: { ...base, type: "text", text: { body: message.text } } };
   }
 
   // The message's own template (set in the template editor) wins over the channel's default.
@@ -62,7 +61,8 @@ export function whatsappRequestBody(message: OutboundMessage, config: WhatsAppCo
   }
   const template = {
     name: chosen.name,
-    language: { code: chosen.languageCode },
+    // "deterministic" is the only language policy the description allows, and it is required.
+    language: { policy: "deterministic", code: chosen.languageCode },
     ...(parameters.length ? { components: [{ type: "body", parameters }] } : {}),
   };
   return { ok: true, body: { ...base, type: "template", template } };
@@ -71,37 +71,14 @@ export function whatsappRequestBody(message: OutboundMessage, config: WhatsAppCo
 export async function sendWhatsApp(message: OutboundMessage, credentials: WhatsAppCredentials, config: WhatsAppConfig, context: SendContext): Promise<SendResult> {
   const built = whatsappRequestBody(message, config);
   if (!built.ok) return { ok: false, retryable: false, error: built.error };
-
-  let response: Response;
-  try {
-    response = await context.fetch(`${context.baseUrl}/${config.apiVersion}/${encodeURIComponent(config.phoneNumberId)}/messages`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${credentials.accessToken}`, "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify(built.body),
-    });
-  } catch (error) {
-    return networkFailure(error, context.timeoutMs);
-  }
-
-  const body = await readJson<{ messages?: Array<{ id?: unknown }> }>(response);
-  if (response.ok) {
-    const id = body?.messages?.[0]?.id;
-    return { ok: true, providerMessageId: typeof id === "string" && id !== "" ? id : null, httpStatus: response.status };
-  }
-
-  const error = graphErrorOf(body);
-  const description = describeGraphError("WhatsApp", error, [credentials.accessToken, credentials.appSecret]);
-  const code = graphCode(error);
-  // Trust the code, not the status: Meta answers throttling with 400 as often as with 429.
-  if (code !== null && GRAPH_THROTTLE_CODES.has(code)) {
-    const wait = retryAfterMs(response.headers.get("retry-after")) ?? THROTTLE_WAIT_MS[code] ?? DEFAULT_THROTTLE_WAIT_MS;
-    return httpFailure(response, description, { retryable: true, retryAfterMs: wait });
-  }
-  if (code !== null && (GRAPH_TRANSIENT_CODES.has(code) || WHATSAPP_TRANSIENT_CODES.has(code) || error?.is_transient === true)) {
-    return httpFailure(response, description, { retryable: true });
-  }
-  // 131047 outside the 24 h window, 132000/132001 template parameters/name, 190 token, 131026 undeliverable,
-  // 100 invalid parameter, 131030 number not on the test list, 10/200 permissions: the same request fails
-  // again, so permanent, whatever the status. Unknown codes on a 5xx stay retryable by status.
-  return httpFailure(response, description, code !== null && response.status < 500 ? { retryable: false } : {});
+  const answer = await context.request({
+    url: `${context.baseUrl}/${config.apiVersion}/${encodeURIComponent(config.phoneNumberId)}/messages`,
+    headers: { authorization: `Bearer ${credentials.accessToken}` },
+    json: built.body,
+    // A body that is not a Graph error (a proxy's page) is reported with its status and an excerpt.
+    refusal: ({ json, status }) => graphRefusal("WhatsApp", json, status, { transientCodes: WHATSAPP_TRANSIENT_CODES, throttleWaitMs: THROTTLE_WAIT_MS }),
+  });
+  if (!answer.ok) return answer;
+  const id = (answer.json as { messages?: Array<{ id?: unknown }> } | null)?.messages?.[0]?.id;
+  return { ok: true, providerMessageId: typeof id === "string" && id !== "" ? id : null, httpStatus: answer.status };
 }

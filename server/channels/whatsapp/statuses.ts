@@ -2,7 +2,7 @@ import type { DeliveryUpdate, StatusCallbackRequest } from "../channel-provider"
 
 type StatusError = { code?: unknown; title?: unknown; message?: unknown; error_data?: { details?: unknown } };
 type Status = { id?: unknown; status?: unknown; timestamp?: unknown; recipient_id?: unknown; errors?: StatusError[] };
-type Notification = { object?: unknown; entry?: Array<{ changes?: Array<{ field?: unknown; value?: { statuses?: Status[] } }> }> };
+type Notification = { object?: unknown; entry?: Array<{ changes?: Array<{ field?: unknown; value?: { metadata?: { phone_number_id?: unknown }; statuses?: Status[] } }> }> };
 
 const STATUSES: Record<string, DeliveryUpdate["status"]> = { sent: "sent", delivered: "delivered", read: "delivered", failed: "failed" };
 
@@ -24,15 +24,16 @@ function atOf(timestamp: unknown): Date | undefined {
 /**
  * A `messages` webhook of the WhatsApp Business Account: every `statuses[]` entry (several per delivery,
  * unordered) becomes an update; read counts as delivered. Incoming customer messages in the same webhook
- * are not delivery reports and are ignored.
+ * are not delivery reports and are ignored. One app's webhook serves every number of the account, so only
+ * the changes of this channel's number (`metadata.phone_number_id`) are its own.
  */
-export function parseWhatsAppStatuses(request: StatusCallbackRequest): DeliveryUpdate[] {
+export function parseWhatsAppStatuses(request: StatusCallbackRequest, phoneNumberId: string): DeliveryUpdate[] {
   const body = JSON.parse(request.body.toString("utf8")) as Notification;
   if (body?.object !== "whatsapp_business_account" || !Array.isArray(body.entry)) return [];
   const updates: DeliveryUpdate[] = [];
   for (const entry of body.entry) {
     for (const change of entry?.changes ?? []) {
-      if (change?.field !== "messages") continue;
+      if (change?.field !== "messages" || String(change.value?.metadata?.phone_number_id ?? "") !== phoneNumberId) continue;
       for (const status of change.value?.statuses ?? []) {
         const mapped = typeof status?.status === "string" ? STATUSES[status.status] : undefined;
         if (typeof status?.id !== "string" || !mapped) continue;

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refusedUrl } from "@/server/testing/fake-http-server";
-import { sendWith } from "../testing/provider-harness";
+import { createSendContext, sendThrough } from "../send-context";
+import { parseCallback, sampleMessage, sendWith, verifyCallback } from "../testing/provider-harness";
 import { startFakeWhatsApp, whatsappStatusCallback, type FakeWhatsApp } from "./fake";
 import { whatsappProvider, type WhatsAppConfig, type WhatsAppCredentials } from "./index";
+import { whatsappMessageSchema, whatsappTemplateMessageSchema, whatsappTextMessageSchema } from "./message-schema";
+import { whatsappRequestBody } from "./send";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const accessToken = "EAAGm0PX4ZCpsBAKZBvZCsecretTOKEN1234567890";
 const appSecret = "0123456789abcdef0123456789abcdef";
@@ -41,15 +45,15 @@ describe("WhatsApp Cloud API", () => {
     expect(request.path).toBe(`/v23.0/${phoneNumberId}/messages`);
     expect(request.headers.authorization).toBe(`Bearer ${accessToken}`);
     expect(request.headers["content-type"]).toBe("application/json");
-    expect(JSON.parse(request.text)).toEqual({
+    const body = JSON.parse(request.text);
+    expect(body).toEqual({
       messaging_product: "whatsapp",
       recipient_type: "individual",
       to: "14155550132",
-      biz_opaque_callback_data: "0d9c8f3e-0000-4000-8000-000000000001:step-1:channel-1",
       type: "template",
       template: {
         name: "order_confirmation",
-        language: { code: "en_US" },
+        language: { policy: "deterministic", code: "en_US" },
         components: [
           {
             type: "body",
@@ -63,6 +67,39 @@ describe("WhatsApp Cloud API", () => {
         ],
       },
     });
+  });
+
+  it("sends template and text bodies the official v23.0 description accepts: closed objects, language policy", () => {
+    const template = whatsappRequestBody(sampleMessage({ to: "+14155550132" }), config);
+    const text = whatsappRequestBody(sampleMessage({ to: "+14155550132" }), whatsappProvider.configSchema.parse({ phoneNumberId, mode: "text" }));
+    expect(template.ok && whatsappTemplateMessageSchema.safeParse(template.body).success).toBe(true);
+    expect(text.ok && whatsappTextMessageSchema.safeParse(text.body).success).toBe(true);
+    // The rules themselves: what the earlier bodies had is refused.
+    const body = template.ok ? template.body : {};
+    expect(whatsappMessageSchema.safeParse({ ...body, biz_opaque_callback_data: "order-1" }).success).toBe(false);
+    expect(whatsappMessageSchema.safeParse({ ...body, template: { name: "order_confirmation", language: { code: "en_US" } } }).success).toBe(false);
+    const textBody = text.ok ? text.body : {};
+    expect(whatsappMessageSchema.safeParse({ ...textBody, text: { preview_url: false, body: "hi" } }).success).toBe(false);
+  });
+
+  it("is refused by the fake like by the real API when the body breaks the description", async () => {
+    const answer = await fetch(`${fake.url}/v23.0/${phoneNumberId}/messages`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ messaging_product: "whatsapp", recipient_type: "individual", to: "14155550132", biz_opaque_callback_data: "x", type: "text", text: { body: "hi" } }),
+    });
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({ error: { code: 100 } });
+  });
+
+  it("reports an answer that is not a Graph error with its status and a body excerpt", async () => {
+    const proxy: typeof fetch = async () => new Response(`<html><body><h1>502 Bad Gateway</h1><p>upstream sent ${accessToken}</p></body></html>`, { status: 502, headers: { "content-type": "text/html" } });
+    const context = createSendContext({ baseUrl: "https://graph.facebook.com", timeoutMs: 1000, credentials, fetch: proxy });
+    const result = await sendThrough(whatsappProvider, sampleMessage({ to: "+14155550132" }), credentials, config, context);
+    expect(result).toEqual({ ok: false, retryable: true, httpStatus: 502, error: "HTTP 502: 502 Bad Gateway upstream sent [redacted]" });
+    const refusedPage: typeof fetch = async () => new Response("Forbidden by policy", { status: 403 });
+    const forbidden = await sendThrough(whatsappProvider, sampleMessage({ to: "+14155550132" }), credentials, config, createSendContext({ baseUrl: "https://graph.facebook.com", timeoutMs: 1000, credentials, fetch: refusedPage }));
+    expect(forbidden).toEqual({ ok: false, retryable: false, httpStatus: 403, error: "HTTP 403: Forbidden by policy" });
   });
 
   it("folds newlines and long runs of spaces in parameters, which WhatsApp refuses", async () => {
@@ -94,15 +131,15 @@ describe("WhatsApp Cloud API", () => {
     const result = await send("14155550132", { config: textConfig });
     expect(result).toMatchObject({ ok: true });
     const body = JSON.parse(fake.requests.at(-1)!.text);
-    expect(body).toMatchObject({ messaging_product: "whatsapp", to: "14155550132", type: "text", text: { body: expect.stringContaining("Thank you for your order #1001") } });
+    expect(body).toEqual({ messaging_product: "whatsapp", recipient_type: "individual", to: "14155550132", type: "text", text: { body: expect.stringContaining("Thank you for your order #1001") } });
     expect(body.template).toBeUndefined();
 
     const id = result.ok ? result.providerMessageId! : "";
     const callback = whatsappStatusCallback(appSecret, phoneNumberId, [
       { id, status: "failed", recipient_id: "14155550132", errors: [{ code: 131047, title: "Re-engagement message", error_data: { details: "Message failed to send because more than 24 hours have passed since the customer last replied to this number." } }] },
     ]);
-    expect(whatsappProvider.verifyStatusCallback!(callback, credentials, textConfig)).toEqual({ ok: true });
-    expect(whatsappProvider.parseStatusCallback!(callback)).toEqual([
+    expect(await verifyCallback(whatsappProvider, callback, credentials, textConfig)).toEqual({ ok: true });
+    expect(await parseCallback(whatsappProvider, callback, credentials, textConfig)).toEqual([
       { providerMessageId: id, status: "failed", reason: expect.stringMatching(/^WhatsApp error 131047: Re-engagement message — Message failed to send because more than 24 hours/), at: new Date(1_764_237_600_000) },
     ]);
   });
@@ -131,7 +168,7 @@ describe("WhatsApp Cloud API", () => {
     expect(await sendWith(whatsappProvider, { baseUrl: await refusedUrl(), credentials, config, message: { to: "14155550132" } })).toMatchObject({ ok: false, retryable: true });
   });
 
-  it("validates the settings: template mode needs a template name; the parameter list is stored as an array", () => {
+  it("validates the settings: template mode needs a template name; the parameter list is stored as an array", async () => {
     expect(whatsappProvider.configSchema.safeParse({ phoneNumberId }).success).toBe(false);
     expect(whatsappProvider.configSchema.safeParse({ phoneNumberId: "+1 415 555 0100", templateName: "x" }).success).toBe(false);
     expect(config).toMatchObject({ apiVersion: "v23.0", mode: "template", languageCode: "en_US", bodyParameters: ["customer.first_name", "order.number", "order.total", "order.receipt_url"] });
@@ -144,16 +181,16 @@ describe("WhatsApp Cloud API", () => {
 describe("WhatsApp status webhooks", () => {
   const id = "wamid.HBgLMTQxNTU1NTAxMzIVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA";
 
-  it("accepts a signed webhook and maps sent, delivered, read and failed", () => {
+  it("accepts a signed webhook and maps sent, delivered, read and failed", async () => {
     const callback = whatsappStatusCallback(appSecret, phoneNumberId, [
       { id, status: "sent", recipient_id: "14155550132" },
       { id, status: "delivered", recipient_id: "14155550132" },
       { id, status: "read", recipient_id: "14155550132" },
       { id, status: "failed", recipient_id: "14155550132", errors: [{ code: 131026, title: "Message undeliverable" }] },
     ]);
-    expect(whatsappProvider.verifyStatusCallback!(callback, credentials, config)).toEqual({ ok: true });
+    expect(await verifyCallback(whatsappProvider, callback, credentials, config)).toEqual({ ok: true });
     const at = new Date(1_764_237_600_000);
-    expect(whatsappProvider.parseStatusCallback!(callback)).toEqual([
+    expect(await parseCallback(whatsappProvider, callback, credentials, config)).toEqual([
       { providerMessageId: id, status: "sent", at },
       { providerMessageId: id, status: "delivered", at },
       { providerMessageId: id, status: "delivered", at },
@@ -161,24 +198,32 @@ describe("WhatsApp status webhooks", () => {
     ]);
   });
 
-  it("refuses a wrong signature, a tampered body, a missing header or no app secret", () => {
+  it("refuses a wrong signature, a tampered body, a missing header or no app secret", async () => {
     const forged = whatsappStatusCallback("ffffffffffffffffffffffffffffffff", phoneNumberId, [{ id, status: "delivered", recipient_id: "14155550132" }]);
-    expect(whatsappProvider.verifyStatusCallback!(forged, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("does not match") });
+    expect(await verifyCallback(whatsappProvider, forged, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("does not match") });
     const genuine = whatsappStatusCallback(appSecret, phoneNumberId, [{ id, status: "failed", recipient_id: "14155550132" }]);
     const tampered = { ...genuine, body: Buffer.from(genuine.body.toString().replace('"failed"', '"read"')) };
-    expect(whatsappProvider.verifyStatusCallback!(tampered, credentials, config)).toMatchObject({ ok: false });
+    expect(await verifyCallback(whatsappProvider, tampered, credentials, config)).toMatchObject({ ok: false });
     const headers = new Headers(genuine.headers);
     headers.delete("x-hub-signature-256");
-    expect(whatsappProvider.verifyStatusCallback!({ ...genuine, headers }, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("Missing") });
-    expect(whatsappProvider.verifyStatusCallback!(genuine, { accessToken }, config)).toMatchObject({ ok: false, reason: expect.stringContaining("App Secret") });
+    expect(await verifyCallback(whatsappProvider, { ...genuine, headers }, credentials, config)).toMatchObject({ ok: false, reason: expect.stringContaining("Missing") });
+    expect(await verifyCallback(whatsappProvider, genuine, { accessToken }, config)).toMatchObject({ ok: false, reason: expect.stringContaining("App Secret") });
   });
 
-  it("ignores incoming customer messages and other fields", () => {
+  it("takes only the statuses of the channel's own phone number id", async () => {
+    const other = whatsappStatusCallback(appSecret, "109999999999999", [{ id, status: "delivered", recipient_id: "14155550132" }]);
+    expect(await verifyCallback(whatsappProvider, other, credentials, config)).toEqual({ ok: true });
+    expect(await parseCallback(whatsappProvider, other, credentials, config)).toEqual([]);
+    const own = whatsappStatusCallback(appSecret, phoneNumberId, [{ id, status: "delivered", recipient_id: "14155550132" }]);
+    expect(await parseCallback(whatsappProvider, own, credentials, config)).toEqual([{ providerMessageId: id, status: "delivered", at: new Date(1_764_237_600_000) }]);
+  });
+
+  it("ignores incoming customer messages and other fields", async () => {
     const body = Buffer.from(JSON.stringify({ object: "whatsapp_business_account", entry: [{ id: "1", changes: [{ field: "messages", value: { messages: [{ from: "14155550132", id: "wamid.in", type: "text", text: { body: "hi" } }] } }, { field: "account_update", value: {} }] }] }));
-    expect(whatsappProvider.parseStatusCallback!({ url: "", method: "POST", headers: new Headers(), body })).toEqual([]);
+    expect(await parseCallback(whatsappProvider, { url: "", method: "POST", headers: new Headers(), body })).toEqual([]);
   });
 
-  it("answers the subscription handshake only with the right verify token", () => {
+  it("answers the subscription handshake only with the right verify token", async () => {
     const query = (token: string, mode = "subscribe") => new URLSearchParams({ "hub.mode": mode, "hub.verify_token": token, "hub.challenge": "1158201444" });
     expect(whatsappProvider.verificationChallenge!(query(verifyToken), credentials, config)).toBe("1158201444");
     expect(whatsappProvider.verificationChallenge!(query("wrong-token-123"), credentials, config)).toBeNull();
@@ -186,3 +231,5 @@ describe("WhatsApp status webhooks", () => {
     expect(whatsappProvider.verificationChallenge!(query(verifyToken), { accessToken }, config)).toBeNull();
   });
 });
+
+describeRequestPathClassification(whatsappProvider, { credentials, config });

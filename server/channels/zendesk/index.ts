@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ChannelProvider, OutboundMessage, SendContext } from "../channel-provider";
-import { httpFailure, networkFailure, readJson } from "../http-failure";
 import { describeZendeskError, type ZendeskErrorBody } from "./zendesk-error";
+import { secretText } from "../credential-rules";
 
 /**
  * Zendesk hosts every account on its own subdomain, so there is no single API host: this placeholder is
@@ -12,9 +12,9 @@ export const ZENDESK_DEFAULT_BASE_URL = "https://{subdomain}.zendesk.com";
 
 const credentialsSchema = z
   .object({
-    agentEmail: z.string().trim().optional(),
-    apiToken: z.string().trim().optional(),
-    oauthToken: z.string().trim().optional(),
+    agentEmail: z.email("The agent's email address, e.g. agent@shop.example.").optional(),
+    apiToken: secretText("API token", 8).optional(),
+    oauthToken: secretText("OAuth access token", 8).optional(),
   })
   .refine((value) => Boolean(value.oauthToken) || Boolean(value.agentEmail && value.apiToken), {
     message: "Enter an agent email with an API token, or an OAuth access token.",
@@ -130,26 +130,19 @@ export const zendeskProvider: ChannelProvider<Credentials, Config> = {
   async send(message, credentials, config, context) {
     const base = apiBase(context, config);
     if (!base) return { ok: false, retryable: false, error: "the Zendesk subdomain is missing or not valid: enter it as it appears in https://<subdomain>.zendesk.com" };
-    let response: Response;
-    try {
-      response = await context.fetch(`${base}/api/v2/tickets.json`, {
-        method: "POST",
-        headers: {
-          authorization: authorization(credentials),
-          "content-type": "application/json",
-          accept: "application/json",
-          // Zendesk replays the first answer for a repeated key, so a retry after a lost answer opens no second ticket.
-          "idempotency-key": message.idempotencyKey,
-        },
-        body: JSON.stringify(ticketBody(message, config)),
-      });
-    } catch (error) {
-      return networkFailure(error, context.timeoutMs);
-    }
-    const body = await readJson<{ ticket?: { id?: number | string } } & ZendeskErrorBody>(response);
-    if (!response.ok) return httpFailure(response, describeZendeskError(body));
-    const id = body?.ticket?.id;
-    return { ok: true, providerMessageId: id === undefined || id === null ? null : String(id), httpStatus: response.status };
+    const answer = await context.request({
+      url: `${base}/api/v2/tickets.json`,
+      headers: {
+        authorization: authorization(credentials),
+        // Zendesk replays the first answer for a repeated key, so a retry after a lost answer opens no second ticket.
+        "idempotency-key": message.idempotencyKey,
+      },
+      json: ticketBody(message, config),
+      refusal: ({ json }) => (json && typeof json === "object" ? { error: describeZendeskError(json as ZendeskErrorBody) } : null),
+    });
+    if (!answer.ok) return answer;
+    const id = (answer.json as { ticket?: { id?: number | string } } | null)?.ticket?.id;
+    return { ok: true, providerMessageId: id === undefined || id === null ? null : String(id), httpStatus: answer.status };
   },
   // No status callbacks: Zendesk webhooks report ticket events (created, solved, commented), never whether the
   // notification email reached the customer, so nothing maps to delivered or failed.

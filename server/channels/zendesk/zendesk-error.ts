@@ -9,9 +9,9 @@ export type ZendeskErrorBody = {
   details?: Record<string, Array<{ description?: string; error?: string }>>;
 };
 
-/** The provider's own error code, description and per-field reasons, on one line. */
-export function describeZendeskError(body: ZendeskErrorBody | null): string {
-  if (!body) return "no error details in the answer";
+/** The provider's own error code, description and per-field reasons, on one line; null without any. */
+export function describeZendeskError(body: ZendeskErrorBody | null): string | null {
+  if (!body) return null;
   const parts: string[] = [];
   if (typeof body.error === "string") parts.push(body.error);
   else if (body.error) parts.push([body.error.title, body.error.message].filter(Boolean).join(": "));
@@ -20,5 +20,5 @@ export function describeZendeskError(body: ZendeskErrorBody | null): string {
     (Array.isArray(reasons) ? reasons : []).map((reason) => `${field}: ${reason.description ?? reason.error ?? "invalid"}`),
   );
   if (fieldReasons.length > 0) parts.push(`(${fieldReasons.join("; ")})`);
-  return parts.filter(Boolean).join(" — ") || "no error details in the answer";
+  return parts.filter(Boolean).join(" — ") || null;
 }

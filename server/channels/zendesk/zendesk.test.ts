@@ -4,6 +4,7 @@ import { createSendContext } from "../send-context";
 import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { startFakeZendesk, type FakeZendesk } from "./fake";
 import { zendeskProvider, zendeskSubdomain } from "./index";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const credentials = { agentEmail: "agent@shop.example", apiToken: "zd-token-9f8e7d" };
 const config = { subdomain: "acme" };
@@ -115,6 +116,9 @@ describe("Zendesk provider", () => {
   it("requires an agent email with an API token, or an OAuth token", () => {
     expect(zendeskProvider.credentialsSchema.safeParse({ agentEmail: "a@b.c" }).success).toBe(false);
     expect(zendeskProvider.credentialsSchema.safeParse(credentials).success).toBe(true);
-    expect(zendeskProvider.credentialsSchema.safeParse({ oauthToken: "t" }).success).toBe(true);
+    expect(zendeskProvider.credentialsSchema.safeParse({ oauthToken: "zd-oauth-0f1e2d3c4b5a" }).success).toBe(true);
+    expect(zendeskProvider.credentialsSchema.safeParse({ oauthToken: "t" }).error?.issues[0]?.path).toEqual(["oauthToken"]);
   });
 });
+
+describeRequestPathClassification(zendeskProvider, { credentials, config });

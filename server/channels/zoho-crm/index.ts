@@ -3,6 +3,7 @@ import type { ChannelProvider, OutboundMessage, SendContext, SendResult } from "
 import type { TokenGrant } from "../oauth/oauth-token";
 import { contactRecord, salesOrderRecord } from "./order-records";
 import { ZOHO_DEFAULT_API, zohoPost } from "./zoho-api";
+import { secretText } from "../credential-rules";
 
 export const ZOHO_MODES = ["sales_order", "send_mail"] as const;
 
@@ -19,9 +20,9 @@ export const ZOHO_ACCOUNTS_SERVERS = [
 ] as const;
 
 const credentialsSchema = z.object({
-  clientId: z.string().trim().min(1),
-  clientSecret: z.string().trim().min(1),
-  refreshToken: z.string().trim().min(1),
+  clientId: secretText("client ID", 8),
+  clientSecret: secretText("client secret", 8),
+  refreshToken: secretText("refresh token", 8),
 });
 
 const configSchema = z

@@ -1,6 +1,6 @@
 import type { SendContext, SendResult } from "../channel-provider";
-import { httpFailure, networkFailure, readJson } from "../http-failure";
-import { TokenError, withAccessToken, type AccessToken, type TokenGrant } from "../oauth/oauth-token";
+import { withAccessToken, type AccessToken, type TokenGrant } from "../oauth/oauth-token";
+import { answerFailure, type ProviderAnswer, type Refusal } from "../provider-request";
 
 /** US data centre. Other data centres: the token answer's `api_domain` (…zohoapis.eu, .in, .com.au…). */
 export const ZOHO_DEFAULT_API = "https://www.zohoapis.com";
@@ -17,17 +17,6 @@ export function describeZohoError(error: ZohoError | null | undefined): string {
 
 const isThrottled = (error: ZohoError | null | undefined) => error?.code === "TOO_MANY_REQUESTS";
 
-/**
- * A token exchange that failed. Zoho answers a revoked refresh token or a wrong client with HTTP 200 and
- * `{"error":"invalid_code"}`: that is a credentials problem, not a passing one. Its token endpoint also
- * throttles ("Access Denied: You have made too many requests continuously"), which is worth retrying.
- */
-export function zohoTokenFailure(error: TokenError): SendResult {
-  const throttled = /too many requests|access denied/i.test(error.message);
-  const permanent = !throttled && (error.permanent || error.status === 200);
-  return { ok: false, retryable: !permanent, error: `Zoho OAuth: ${error.message}`, ...(error.status ? { httpStatus: error.status } : {}) };
-}
-
 export type ZohoAnswer = { ok: true; status: number; record: ZohoRecordResult } | { ok: false; result: SendResult; record?: ZohoRecordResult };
 
 function apiDomain(context: SendContext, token: AccessToken): string {
@@ -42,23 +31,28 @@ function apiDomain(context: SendContext, token: AccessToken): string {
  * so success means the first record's status is "success".
  */
 export async function zohoPost(context: SendContext, grant: TokenGrant, path: string, payload: unknown): Promise<ZohoAnswer> {
-  let response: Response;
-  try {
-    response = await withAccessToken(grant, context, (token) =>
-      context.fetch(`${apiDomain(context, token)}/crm/v7${path}`, {
-        method: "POST",
-        headers: { authorization: `Zoho-oauthtoken ${token.accessToken}`, "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(payload),
-      }),
-    );
-  } catch (error) {
-    if (error instanceof TokenError) return { ok: false, result: zohoTokenFailure(error) };
-    return { ok: false, result: networkFailure(error, context.timeoutMs) };
-  }
-  const body = await readJson<ZohoError & { data?: ZohoRecordResult[] }>(response);
-  const record = body?.data?.[0];
-  if (record?.status === "success" && response.ok) return { ok: true, status: response.status, record };
+  const answer = await withAccessToken(grant, context, "Zoho OAuth", (token) =>
+    context.request({
+      url: `${apiDomain(context, token)}/crm/v7${path}`,
+      headers: { authorization: `Zoho-oauthtoken ${token.accessToken}` },
+      json: payload,
+      // A 400 with data[] is a record's own outcome (DUPLICATE_DATA…), which the caller reads first.
+      accepts: ({ status, json }) => status === 400 && Array.isArray((json as { data?: unknown } | null)?.data),
+      refusal: zohoRefusal,
+    }),
+  );
+  if (!answer.ok) return { ok: false, result: answer };
+  const record = (answer.json as { data?: ZohoRecordResult[] } | null)?.data?.[0];
+  if (record?.status === "success" && answer.status < 300) return { ok: true, status: answer.status, record };
+  return { ok: false, result: answerFailure(answer, zohoRefusal(answer) ?? { retryable: false }, context.secrets), ...(record ? { record } : {}) };
+}
+
+/** Zoho reports each record's outcome inside `data[]`, with 200, 201, 207 or 400 alike. */
+function zohoRefusal({ status, json }: ProviderAnswer): Refusal | null {
+  const body = json as (ZohoError & { data?: ZohoRecordResult[] }) | null;
+  const record = Array.isArray(body?.data) ? body.data[0] : undefined;
+  if (status < 300 && record?.status === "success") return null;
   const error = record ?? body;
-  const failure = httpFailure(response, describeZohoError(error), isThrottled(error) ? { retryable: true } : response.ok ? { retryable: false } : {});
-  return { ok: false, result: failure, ...(record ? { record } : {}) };
+  if (!error || (status < 300 && !record && !body?.code)) return status < 300 ? { error: "no record result in the answer", retryable: false } : null;
+  return { error: describeZohoError(error), ...(isThrottled(error) ? { retryable: true } : status < 300 || status === 400 ? { retryable: false } : {}) };
 }

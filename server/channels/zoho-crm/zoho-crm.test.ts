@@ -3,6 +3,7 @@ import { refusedUrl } from "@/server/testing/fake-http-server";
 import { sampleMessage, sendWith } from "../testing/provider-harness";
 import { startFakeZoho, type FakeZoho } from "./fake";
 import { zohoCrmProvider } from "./index";
+import { describeRequestPathClassification } from "../testing/request-path-classification";
 
 const credentials = { clientId: "1000.CLIENTID", clientSecret: "zoho-client-secret", refreshToken: "1000.refresh-token-abc" };
 
@@ -123,7 +124,7 @@ describe("Zoho CRM provider — tokens and failures", () => {
   it("treats a revoked refresh token (HTTP 200 invalid_code) as permanent, without secrets", async () => {
     const server = await start();
     const result = await sendWith(zohoCrmProvider, { baseUrl: server.url, credentials: { ...credentials, refreshToken: "1000.revoked" }, config: configFor(server) });
-    expect(result).toMatchObject({ ok: false, retryable: false, error: "Zoho OAuth: token endpoint answered 200: invalid_code" });
+    expect(result).toMatchObject({ ok: false, retryable: false, error: "Zoho OAuth: HTTP 200: invalid_code" });
     expect(JSON.stringify(result)).not.toContain("revoked");
     expect(JSON.stringify(result)).not.toContain(credentials.clientSecret);
   });
@@ -162,3 +163,5 @@ describe("Zoho CRM provider — tokens and failures", () => {
     expect(await sendWith(zohoCrmProvider, { baseUrl: refused, credentials, config: { tokenUrl: `${refused}/oauth/v2/token` } })).toMatchObject({ ok: false, retryable: true });
   });
 });
+
+describeRequestPathClassification(zohoCrmProvider, { credentials, config: (url) => ({ tokenUrl: `${url}/oauth/v2/token` }) });

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { createChannel, listChannels } from "../../channels/manage-channels";
-import { providerIds } from "../../channels/registry";
+import { createChannel, listChannels } from "../../channel-management/manage-channels";
+import { isProviderId, providerIds } from "@/lib/channels/provider-ids";
 import { type CommandContext, UsageError } from "../cli-context";
 
 function jsonOption(value: string | undefined, name: string): Record<string, unknown> {
@@ -19,7 +19,7 @@ export async function channelAdd(context: CommandContext) {
     args: context.args,
     options: { provider: { type: "string" }, name: { type: "string" }, kind: { type: "string" }, config: { type: "string" }, credentials: { type: "string" }, "base-url": { type: "string" } },
   });
-  if (!values.provider) throw new UsageError(`channel:add needs --provider, one of: ${providerIds.join(", ")}`);
+  if (!values.provider || !isProviderId(values.provider)) throw new UsageError(`channel:add needs --provider, one of: ${providerIds.join(", ")}`);
   if (!values.name) throw new UsageError("channel:add needs --name");
   const { db } = await context.database();
   const channel = await createChannel(db, null, {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { flows, notifications, orders } from "@/db/schema";
-import { createChannel } from "../../channels/manage-channels";
+import { createChannel } from "../../channel-management/manage-channels";
 import { createFlow } from "../../flows/manage-flows";
 import { ingestOrderEvent } from "../../orders/ingest-order-event";
 import type { OrderEvent } from "../../orders/order-event";
@@ -62,7 +62,7 @@ export async function setUpDispatch(db: Db, options: { baseUrl: string; count?: 
     ratePerSecond: options.ratePerSecond ?? 1000,
     maxConcurrency: 20,
   });
-  const { listChannels } = await import("../../channels/manage-channels");
+  const { listChannels } = await import("../../channel-management/manage-channels");
   const sandboxEmail = (await listChannels(db)).find((candidate) => candidate.name === "Sandbox email")!;
   await createFlow(db, null, { name: `Chain ${channel.name}`, trigger: "order_paid", conditions: { sourceIds: [source.id] }, steps: [{ channelIds: [channel.id, sandboxEmail.id] }] });
   const orderIds: string[] = [];

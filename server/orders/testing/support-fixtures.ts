@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import { createCaller } from "@/server/api/root";
-import { listChannels } from "../../channels/manage-channels";
+import { listChannels } from "../../channel-management/manage-channels";
 import { createSource } from "../../sources/manage-sources";
 import { seedDefaults } from "../../startup/seed-defaults";
 import { seedUser } from "../../testing/seed-users";

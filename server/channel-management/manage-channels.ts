@@ -1,14 +1,17 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type Channel, channelKinds, channels, flowSteps, flows } from "@/db/schema";
+import { providerIds } from "@/lib/channels/provider-ids";
 import { type Actor, recordAudit } from "../audit/record-audit";
 import { env } from "../env";
 import { DomainError } from "../errors";
-import type { ChannelProvider } from "./channel-provider";
+import type { ChannelProvider } from "../channels/channel-provider";
 import { openChannelCredentials, sealChannelCredentials } from "./channel-credentials";
-import { providerFor } from "./registry";
+import { providerFor } from "../channels/registry";
+import { channelFieldErrors } from "./channel-field-errors";
 
 const limits = {
   ratePerSecond: z.number().positive("Use a positive rate.").max(10_000).nullable().optional(),
@@ -19,7 +22,7 @@ const limits = {
 };
 
 export const createChannelInput = z.object({
-  provider: z.string().min(1, "Choose a provider."),
+  provider: z.enum(providerIds, { error: "Choose a provider." }),
   name: z.string().trim().min(1, "Give the channel a name.").max(100),
   /** Only for providers that serve several kinds (the sandbox). */
   kind: z.enum(channelKinds).optional(),
@@ -71,13 +74,26 @@ function withoutEmpty(values: Record<string, unknown>): Record<string, unknown> 
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== "" && value !== null && value !== undefined));
 }
 
-function validate<T>(schema: z.ZodType<T>, value: unknown, prefix: "credentials" | "config"): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new DomainError("BAD_REQUEST", issue.message, [prefix, ...issue.path].join("."));
+/**
+ * Checks credentials and settings against the provider's schemas together, and refuses them with every
+ * problem named by field (not only the first), so the form shows them all at once.
+ */
+function validateChannelFields(provider: ChannelProvider, credentials: Record<string, unknown> | null, config: Record<string, unknown> | null) {
+  const checkedCredentials = credentials ? provider.credentialsSchema.safeParse(credentials) : null;
+  const checkedConfig = config ? provider.configSchema.safeParse(config) : null;
+  const errors = {
+    ...(checkedCredentials && !checkedCredentials.success ? channelFieldErrors(checkedCredentials.error, "credentials", provider.fields, credentials ?? {}) : {}),
+    ...(checkedConfig && !checkedConfig.success ? channelFieldErrors(checkedConfig.error, "config", provider.fields, config ?? {}) : {}),
+  };
+  const messages = Object.values(errors).filter((message): message is string => Boolean(message));
+  if (messages.length) {
+    const [first] = messages;
+    throw new DomainError("BAD_REQUEST", messages.length === 1 ? first! : `${messages.length} fields need attention: ${messages.join(" ")}`, undefined, errors);
   }
-  return result.data;
+  return {
+    credentials: checkedCredentials?.success ? (checkedCredentials.data as Record<string, unknown>) : null,
+    config: checkedConfig?.success ? (checkedConfig.data as Record<string, unknown>) : null,
+  };
 }
 
 function openCredentials(channel: Channel): Record<string, unknown> {
@@ -115,8 +131,9 @@ export function channelView(channel: Channel): ChannelView {
 export async function createChannel(db: Db, actor: Actor, input: z.input<typeof createChannelInput>): Promise<ChannelView> {
   const parsed = createChannelInput.parse(input);
   const provider = requireProvider(parsed.provider);
-  const credentials = validate(provider.credentialsSchema, withoutEmpty(parsed.credentials), "credentials");
-  const config = validate(provider.configSchema, withoutEmpty(parsed.config), "config") as Record<string, unknown>;
+  const checked = validateChannelFields(provider, withoutEmpty(parsed.credentials), withoutEmpty(parsed.config));
+  const credentials = checked.credentials ?? {};
+  const config = checked.config ?? {};
   const kind = provider.recipientByKind && parsed.kind ? parsed.kind : provider.kind;
   const id = randomUUID();
   return db.transaction(async (tx) => {
@@ -127,7 +144,7 @@ export async function createChannel(db: Db, actor: Actor, input: z.input<typeof 
         provider: provider.id,
         name: parsed.name,
         kind,
-        credentialsEncrypted: sealChannelCredentials(id, credentials as Record<string, unknown>),
+        credentialsEncrypted: sealChannelCredentials(id, credentials),
         config,
         enabled: parsed.enabled,
         baseUrl: parsed.baseUrl ?? null,
@@ -158,15 +175,14 @@ export async function updateChannel(db: Db, actor: Actor, input: z.input<typeof 
   const channel = await requireChannel(db, parsed.channelId);
   const provider = requireProvider(channel.provider);
   const replacing = parsed.credentials ? withoutEmpty(parsed.credentials) : {};
-  const credentials = Object.keys(replacing).length ? validate(provider.credentialsSchema, { ...openCredentials(channel), ...replacing }, "credentials") : null;
-  const config = parsed.config ? (validate(provider.configSchema, withoutEmpty(parsed.config), "config") as Record<string, unknown>) : null;
+  const { credentials, config } = validateChannelFields(provider, Object.keys(replacing).length ? { ...openCredentials(channel), ...replacing } : null, parsed.config ? withoutEmpty(parsed.config) : null);
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(channels)
       .set({
         ...(parsed.name !== undefined ? { name: parsed.name } : {}),
         ...(parsed.enabled !== undefined ? { enabled: parsed.enabled } : {}),
-        ...(credentials ? { credentialsEncrypted: sealChannelCredentials(channel.id, credentials as Record<string, unknown>) } : {}),
+        ...(credentials ? { credentialsEncrypted: sealChannelCredentials(channel.id, credentials) } : {}),
         ...(config ? { config } : {}),
         ...(parsed.baseUrl !== undefined ? { baseUrl: parsed.baseUrl } : {}),
         ...(parsed.ratePerSecond !== undefined ? { ratePerSecond: parsed.ratePerSecond } : {}),

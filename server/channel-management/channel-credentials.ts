@@ -1,3 +1,4 @@
+import "server-only";
 import { decryptJson, encryptJson } from "../crypto/secret-box";
 
 /** Credentials are bound to their channel's id (AES-GCM associated data). */

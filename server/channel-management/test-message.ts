@@ -1,5 +1,5 @@
 import type { Channel } from "@/db/schema";
-import type { OutboundMessage } from "./channel-provider";
+import type { OutboundMessage } from "../channels/channel-provider";
 
 /** The message "Send test" sends: clearly a test, with a realistic order so every provider field is exercised. */
 export function sampleMessageFor(channel: Pick<Channel, "id" | "name">, appUrl: string): Omit<OutboundMessage, "to"> {

@@ -1,1 +1,0 @@
-CREATE INDEX "notifications_failed_order_idx" ON "notifications" USING btree ("order_id") WHERE "notifications"."status" = 'failed' and "notifications"."dismissed_at" is null and "notifications"."superseded_at" is null;
