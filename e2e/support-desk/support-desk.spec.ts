@@ -5,7 +5,7 @@ import { posOrderBody, signPosRequest } from "../../server/sources/pos/fixtures"
 import { AdminApi, type CreatedSource, waitForOrder } from "../support/admin-api";
 import { expect, signInAndWait, test, uniqueEmail } from "../fixtures";
 
-const twilio = { accountSid: `AC${"0123456789abcdef".repeat(2)}`, authToken: "e2e-desk-twilio-auth-token-0123456789" };
+const twilio = { accountSid: `AC${"0123456789abcdef".repeat(2)}`, authToken: "6f3e1a7b0d4c5f2e9b8a7c6d5e4f3a2b" };
 const zendesk = { agentEmail: "desk@shop.example", apiToken: "e2e-desk-zendesk-token" };
 
 /**

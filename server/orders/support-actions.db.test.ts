@@ -10,7 +10,7 @@ import { createFlow } from "../flows/manage-flows";
 import { describeWithDatabase } from "../testing/test-database";
 import { callerAs, placeOrder, setUpDesk } from "./testing/support-fixtures";
 
-const twilio = { accountSid: `AC${"0123456789abcdef".repeat(2)}`, authToken: "support-twilio-auth-token-0123456789" };
+const twilio = { accountSid: `AC${"0123456789abcdef".repeat(2)}`, authToken: "5e2d0f6a9c3b4e1d8a7f6b5c4d3e2f1a" };
 const zendesk = { agentEmail: "agent@shop.example", apiToken: "zd-support-token" };
 const fakes = { twilio: await startFakeTwilio(twilio), zendesk: await startFakeZendesk(zendesk) };
 afterAll(async () => {
