@@ -50,8 +50,11 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseConnec
   const release = options.dataDir ? lockDataDir(options.dataDir, options.command ?? process.argv.join(" ")) : () => {};
   try {
     const { PGlite } = await import("@electric-sql/pglite");
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
     const { drizzle } = await import("drizzle-orm/pglite");
-    const client = options.dataDir ? await PGlite.create(path.resolve(options.dataDir, "pglite")) : await PGlite.create();
+    // pg_trgm backs partial name and email search; the migration creates it, PGlite needs its code loaded.
+    const extensions = { pg_trgm };
+    const client = options.dataDir ? await PGlite.create(path.resolve(options.dataDir, "pglite"), { extensions }) : await PGlite.create({ extensions });
     const db = drizzle(client, { schema }) as unknown as Db;
     return {
       db,

@@ -1,50 +1,69 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { Money, Time } from "../shell/store-display";
 import { errorDetails } from "../trpc/errors";
 import { useTRPC } from "../trpc/trpc-provider";
-import { Button } from "../ui/button";
 import { Card } from "../ui/card";
+import { CopyButton } from "../ui/copy-button";
 import { FormError } from "../ui/field";
 import { Table, Td, Th } from "../ui/table";
-import { NotificationStatusBadge, OrderFlagBadges, OrderStatusBadge, flagLabel } from "./order-badges";
+import { ConfirmationBadge, formatDuration, latencySeconds } from "./confirmation-badge";
+import { ContactForm } from "./contact-form";
+import { MessageDrawer } from "./message-drawer";
+import { CancelPendingForm, OpenTicketForm, ReleaseTotalsForm } from "./order-actions";
+import { OrderFlagBadges, OrderStatusBadge, flagLabel } from "./order-badges";
+import { OrderTimeline } from "./order-timeline";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <>
       <dt className="text-gray-500">{label}</dt>
-      <dd className="text-gray-900">{children}</dd>
+      <dd className="break-words text-gray-900">{children}</dd>
     </>
   );
 }
 
+function ActionCard({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Card className="p-5">
+      <h2 className="mb-3 text-sm font-semibold">{title}</h2>
+      {children}
+    </Card>
+  );
+}
+
+/**
+ * The order page: what the order is, what the customer got (one timeline, each message in a drawer with
+ * exactly what was sent), and the support actions, each with its reason.
+ */
 export function OrderDetail({ orderId, canApprove }: { orderId: string; canApprove: boolean }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const details = useQuery(trpc.orders.get.queryOptions({ id: orderId }));
-  const [error, setError] = useState<string | null>(null);
-  const approve = useMutation(
-    trpc.orders.approveTotals.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.orders.get.queryKey({ id: orderId }) }),
-      onError: (failure) => setError(errorDetails(failure).message),
-    }),
-  );
+  const details = useQuery({
+    ...trpc.orders.get.queryOptions({ id: orderId }),
+    // While a message is on its way, the timeline follows it.
+    refetchInterval: (query) => (query.state.data?.notifications.some((n) => n.status === "pending" || n.status === "sending") ? 2_000 : false),
+  });
+  const [openMessageId, setOpenMessageId] = useState<string | null>(null);
+  const [contactNotice, setContactNotice] = useState<string | null>(null);
   if (details.isError) return <FormError message={errorDetails(details.error).message} />;
   if (!details.data) return <p className="text-sm text-gray-500">Loading order…</p>;
-  const { order, items, customer, notifications, events, source } = details.data;
+  const { order, items, customer, contact, notifications, source } = details.data;
   const currency = order.currency;
   const address = order.shippingAddress;
+  const pending = notifications.filter((notification) => notification.status === "pending").length;
+  const open = notifications.find((notification) => notification.id === openMessageId) ?? null;
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-2">
         <OrderStatusBadge status={order.status} />
         <OrderFlagBadges flags={order.flags} />
+        <ConfirmationBadge confirmation={order.confirmation} flags={order.flags} />
         <span className="text-sm text-gray-500">
-          from {source.name} · received <Time value={order.createdAt} />
+          from {source.name} · received <Time value={order.createdAt} /> · payment to first send {formatDuration(latencySeconds(order.paidAt, order.firstSentAt))}
         </span>
       </div>
       {order.flags.length ? (
@@ -55,13 +74,11 @@ export function OrderDetail({ orderId, canApprove }: { orderId: string; canAppro
               <li key={flag}>{flagLabel[flag]}</li>
             ))}
           </ul>
-          {order.flags.includes("totals_mismatch") && canApprove ? (
-            <div className="mt-3 space-y-2">
-              <Button size="sm" busy={approve.isPending} onClick={() => approve.mutate({ id: orderId })}>
-                Approve totals and release
-              </Button>
-              <FormError message={error} />
-            </div>
+          {order.flags.includes("needs_contact") ? (
+            <p className="mt-2 text-amber-900">What came in is on the timeline below; correct the contact details to release the order.</p>
+          ) : null}
+          {order.flags.includes("totals_mismatch") ? (
+            <div className="mt-3">{canApprove ? <ReleaseTotalsForm orderId={orderId} /> : <p className="text-amber-900">A manager checks the totals and releases the order.</p>}</div>
           ) : null}
         </Card>
       ) : null}
@@ -69,9 +86,24 @@ export function OrderDetail({ orderId, canApprove }: { orderId: string; canAppro
         <Card className="p-5">
           <h2 className="text-sm font-semibold">Customer</h2>
           <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <Row label="Name">{customer?.name ?? "—"}</Row>
-            <Row label="Email">{customer?.email ?? "—"}</Row>
-            <Row label="Phone">{customer?.phone ?? "—"}</Row>
+            <Row label="Name">
+              {customer ? (
+                <Link href={`/customers/${customer.id}`} className="text-indigo-600 hover:text-indigo-500">
+                  {customer.name ?? "unnamed customer"}
+                </Link>
+              ) : (
+                "—"
+              )}
+            </Row>
+            <Row label="Email">{contact.email ?? "—"}</Row>
+            <Row label="Phone">{contact.phone ?? "—"}</Row>
+            {Object.entries(contact.messengerIds)
+              .filter(([, value]) => value)
+              .map(([name, value]) => (
+                <Row key={name} label={name}>
+                  {value}
+                </Row>
+              ))}
             <Row label="Locale">{order.locale ?? customer?.locale ?? "—"}</Row>
             <Row label="Marketing">{customer?.marketingConsent ? "consented" : "no consent"}</Row>
           </dl>
@@ -83,15 +115,15 @@ export function OrderDetail({ orderId, canApprove }: { orderId: string; canAppro
             <Row label="Address">
               {address ? [address.name, address.line1, address.line2, [address.postalCode, address.city].filter(Boolean).join(" "), address.region, address.country].filter(Boolean).join(", ") : "—"}
             </Row>
-            <Row label="Status page">
-              {order.statusUrl ? (
-                <a className="text-indigo-600 hover:text-indigo-500" href={order.statusUrl} target="_blank" rel="noreferrer">
-                  platform page
+            <Row label="Receipt">
+              <span className="flex flex-wrap items-center gap-2">
+                <a className="text-indigo-600 hover:text-indigo-500" href={order.receiptUrl} target="_blank" rel="noreferrer">
+                  open
                 </a>
-              ) : (
-                "—"
-              )}
+                <CopyButton value={order.receiptUrl} label="Copy the receipt link" />
+              </span>
             </Row>
+            <Row label="Receipt views">{order.receiptViews}</Row>
           </dl>
         </Card>
         <Card className="p-5">
@@ -146,65 +178,46 @@ export function OrderDetail({ orderId, canApprove }: { orderId: string; canAppro
           <dd className="text-right font-semibold"><Money minor={order.total} currency={currency} /></dd>
         </dl>
       </Card>
-      <Card className="p-5">
-        <h2 className="text-sm font-semibold">Messages</h2>
-        {notifications.length === 0 ? (
-          <p className="mt-2 text-sm text-gray-600">
-            {order.flags.length ? "None yet: the order is held back (see above)." : "No flow sends anything for this order. Check the Flows page."}
-          </p>
-        ) : (
-          <ul className="mt-3 divide-y divide-gray-100 text-sm">
-            {notifications.map((notification) => (
-              <li key={notification.id} className="py-3" data-testid="order-notification">
-                <div className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium">{notification.channelName}</span>
-                  <NotificationStatusBadge status={notification.status} />
+      <div className="grid gap-6 xl:grid-cols-[2fr_1fr]">
+        <Card className="p-5">
+          <h2 className="mb-3 text-sm font-semibold">Timeline</h2>
+          <OrderTimeline details={details.data} onOpenMessage={setOpenMessageId} />
+          <h3 className="mt-6 mb-2 text-sm font-semibold">Messages</h3>
+          {notifications.length === 0 ? (
+            <p className="text-sm text-gray-600">{order.flags.length ? "None yet: the order is held back (see above)." : "No flow sends anything for this order. Check the Flows page."}</p>
+          ) : (
+            <ul className="divide-y divide-gray-100 text-sm">
+              {notifications.map((notification) => (
+                <li key={notification.id} className="flex flex-wrap items-center gap-2 py-2" data-testid="order-notification">
+                  <button type="button" className="font-medium text-indigo-600 hover:text-indigo-500" onClick={() => setOpenMessageId(notification.id)}>
+                    {notification.origin === "ticket" ? "Ticket" : notification.origin === "resend" ? "Resend" : "Message"} via {notification.channelName}
+                  </button>
+                  <span className="rounded bg-gray-100 px-1.5 text-xs">{notification.status}</span>
                   <span className="text-gray-500">{notification.recipient ?? "recipient chosen when sent"}</span>
-                </div>
-                <div className="mt-1 text-xs text-gray-500">
-                  {notification.status === "pending" ? (
-                    <>
-                      due <Time value={notification.nextAttemptAt} /> ·{" "}
-                    </>
-                  ) : null}
-                  {notification.attempts} attempt(s)
-                  {notification.providerMessageId ? ` · provider id ${notification.providerMessageId}` : ""}
-                  {notification.lastError ? ` · ${notification.lastError}` : ""}
-                </div>
-                {notification.subject ? <p className="mt-1 text-xs text-gray-700">Subject: {notification.subject}</p> : null}
-                {notification.deliveryAttempts.length ? (
-                  <ol className="mt-2 space-y-0.5 border-l-2 border-gray-200 pl-3 text-xs text-gray-600" aria-label="Delivery attempts">
-                    {notification.deliveryAttempts.map((attempt) => (
-                      <li key={attempt.id} data-testid="delivery-attempt">
-                        #{attempt.number} <Time value={attempt.startedAt} /> · {attempt.outcome ?? "in flight"}
-                        {attempt.httpStatus ? ` · HTTP ${attempt.httpStatus}` : ""}
-                        {attempt.latencyMs !== null ? ` · ${attempt.latencyMs} ms` : ""}
-                        {attempt.error ? ` · ${attempt.error}` : ""}
-                      </li>
-                    ))}
-                  </ol>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
-      <Card className="p-5">
-        <h2 className="text-sm font-semibold">Events from {source.name}</h2>
-        <ul className="mt-3 divide-y divide-gray-100 text-sm">
-          {events.map((event) => (
-            <li key={event.id} className="flex flex-wrap justify-between gap-2 py-2">
-              <Link href={`/inbound-events/${event.id}`} className="text-indigo-600 hover:text-indigo-500">
-                {event.topic ?? "event"} · {event.outcome}
-              </Link>
-              <span className="text-gray-500">
-                <Time value={event.receivedAt} />
-              </span>
-              {event.reason ? <p className="w-full text-xs text-gray-500">{event.reason}</p> : null}
-            </li>
-          ))}
-        </ul>
-      </Card>
+                  {notification.lastError ? <span className="w-full text-xs text-red-700">{notification.lastError}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <div className="space-y-4">
+          <ActionCard title="Correct contact details">
+            {contactNotice ? (
+              <p role="status" className="mb-3 text-sm text-green-700">
+                {contactNotice}
+              </p>
+            ) : null}
+            <ContactForm key={`${contact.email}-${contact.phone}`} orderId={orderId} current={contact} onDone={setContactNotice} />
+          </ActionCard>
+          <ActionCard title="Open a support ticket">
+            <OpenTicketForm orderId={orderId} />
+          </ActionCard>
+          <ActionCard title="Pending messages">
+            <CancelPendingForm orderId={orderId} pending={pending} />
+          </ActionCard>
+        </div>
+      </div>
+      <MessageDrawer message={open} canAct onClose={() => setOpenMessageId(null)} />
     </div>
   );
 }

@@ -1,20 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { describeActivity } from "@/lib/activity-text";
 import type { Overview } from "@/server/overview/get-overview";
 import { SendSampleOrderButton } from "../sandbox/send-sample-order-button";
 import { Time } from "../shell/store-display";
 import { Card, EmptyState } from "../ui/card";
-
-function Stat({ label, value, href, tone }: { label: string; value: number; href?: string; tone?: "amber" | "red" }) {
-  const body = (
-    <Card className={`p-5 ${tone === "amber" ? "ring-amber-300" : tone === "red" ? "ring-red-300" : ""}`}>
-      <p className="text-sm text-gray-500">{label}</p>
-      <p className="mt-1 text-2xl font-semibold text-gray-900">{value}</p>
-    </Card>
-  );
-  return href ? <Link href={href}>{body}</Link> : body;
-}
 
 export function OverviewPanel({ overview, isAdmin, canSendSample }: { overview: Overview; isAdmin: boolean; canSendSample: boolean }) {
   return (
@@ -65,19 +56,12 @@ export function OverviewPanel({ overview, isAdmin, canSendSample }: { overview: 
           ) : null}
         </Card>
       </div>
-      {overview.orders.total === 0 ? (
+      {overview.hasOrders ? null : (
         <EmptyState title="No orders yet">
           {overview.sources === 0
             ? "Confirmations start once a source sends paid orders in. An admin adds a source (Shopify, WooCommerce, Stripe, Square or a POS) on the Sources page and pastes its trigger URL into the platform."
             : "Your sources are set up; orders appear here as soon as the first paid order reaches a trigger URL."}
         </EmptyState>
-      ) : (
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <Stat label="Orders, last 24 h" value={overview.orders.last24h} href="/orders" />
-          <Stat label="Orders held back" value={overview.orders.heldBack} href="/orders" tone={overview.orders.heldBack ? "amber" : undefined} />
-          <Stat label="Messages waiting" value={overview.messages.pending} />
-          <Stat label="Messages failed" value={overview.messages.failed} tone={overview.messages.failed ? "red" : undefined} />
-        </div>
       )}
       {isAdmin && overview.recentActivity.length > 0 ? (
         <Card className="p-5">
@@ -86,7 +70,7 @@ export function OverviewPanel({ overview, isAdmin, canSendSample }: { overview: 
             {overview.recentActivity.map((entry) => (
               <li key={entry.id} className="flex flex-wrap justify-between gap-2 py-2">
                 <span>
-                  <span className="font-medium">{entry.actorEmail ?? "System"}</span> · {entry.action}
+                  <span className="font-medium">{entry.actorEmail ?? "Orderbell"}</span> {describeActivity(entry.action, entry.details)}
                 </span>
                 <span className="text-gray-500">
                   <Time value={entry.at} />

@@ -1,14 +1,30 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { type ReactNode, useState } from "react";
 import { type UserRole, roleAllows, roleLabels } from "@/lib/roles";
+import { useTRPC } from "../trpc/trpc-provider";
 import { cn } from "../ui/cn";
 import { navItems } from "./nav-items";
 
 type ShellUser = { email: string; name: string; role: UserRole };
+
+/** How many items wait in the Needs attention queue, refreshed every 30 seconds. */
+function AttentionCount() {
+  const trpc = useTRPC();
+  const count = useQuery({ ...trpc.orders.attentionCount.queryOptions(), refetchInterval: 30_000 });
+  if (!count.data?.count) return null;
+  const text = count.data.capped ? `${count.data.count}+` : String(count.data.count);
+  return (
+    <span className="ml-auto rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-800" data-testid="attention-count">
+      {text}
+      <span className="sr-only"> waiting</span>
+    </span>
+  );
+}
 
 function NavLinks({ role, onNavigate }: { role: UserRole; onNavigate?: () => void }) {
   const pathname = usePathname();
@@ -25,11 +41,12 @@ function NavLinks({ role, onNavigate }: { role: UserRole; onNavigate?: () => voi
                 onClick={onNavigate}
                 aria-current={active ? "page" : undefined}
                 className={cn(
-                  "block rounded-md px-3 py-2 text-sm font-medium",
+                  "flex items-center rounded-md px-3 py-2 text-sm font-medium",
                   active ? "bg-indigo-50 text-indigo-700" : "text-gray-700 hover:bg-gray-100 hover:text-gray-900",
                 )}
               >
                 {item.label}
+                {item.href === "/needs-attention" ? <AttentionCount /> : null}
               </Link>
             </li>
           );

@@ -3,6 +3,7 @@ import type { UserRole } from "@/lib/roles";
 /** The dashboard's sections, in order, and the role each needs. */
 export const navItems: Array<{ href: string; label: string; role: UserRole }> = [
   { href: "/", label: "Overview", role: "agent" },
+  { href: "/needs-attention", label: "Needs attention", role: "agent" },
   { href: "/orders", label: "Orders", role: "agent" },
   { href: "/sandbox", label: "Sandbox inbox", role: "agent" },
   { href: "/templates", label: "Templates", role: "manager" },

@@ -16,7 +16,11 @@ export const auditLog = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action), index("audit_log_actor_idx").on(t.actorId)],
+  (t) => [
+    // An order's staff actions on its timeline.
+    index("audit_log_target_idx").on(t.targetType, t.targetId, t.at),
+    index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action), index("audit_log_actor_idx").on(t.actorId),
+  ],
 );
 
 export type AuditLogEntry = typeof auditLog.$inferSelect;

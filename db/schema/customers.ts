@@ -25,7 +25,12 @@ export const customers = pgTable(
   (t) => [
     // One customer per email address, so concurrent orders from a new buyer do not make two customers.
     uniqueIndex("customers_email_unique").on(sql`lower(${t.email})`).where(sql`${t.email} is not null`),
+    // Phone search is exact on E.164: the search box parses what the agent typed with the store's country.
     index("customers_phone_idx").on(t.phone),
+    // Partial name and email search ("lovel", "ada@ex") with ILIKE '%…%': trigram GIN indexes (pg_trgm,
+    // created in migration 0005) answer it without reading every customer. Exact email uses the unique index.
+    index("customers_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    index("customers_email_trgm_idx").using("gin", t.email.op("gin_trgm_ops")),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { type AnyPgColumn, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { channels } from "./channels";
 import { flowSteps, audiences } from "./flow-steps";
@@ -6,6 +7,10 @@ import { templateVersions } from "./template-versions";
 
 export const notificationStatuses = ["pending", "sending", "sent", "delivered", "failed", "cancelled"] as const;
 export type NotificationStatus = (typeof notificationStatuses)[number];
+
+/** Where a notification came from: a flow step (and its fallbacks), a staff resend, or a ticket staff opened. */
+export const notificationOrigins = ["flow", "resend", "ticket"] as const;
+export type NotificationOrigin = (typeof notificationOrigins)[number];
 
 /**
  * The outbox: one row per (order, flow step, channel). Dispatchers claim due rows with
@@ -40,6 +45,15 @@ export const notifications = pgTable(
     resendOfId: uuid("resend_of_id").references((): AnyPgColumn => notifications.id, { onDelete: "set null" }),
     /** When the content above was rendered (at first claim); never rendered again after. */
     renderedAt: timestamp("rendered_at", { withTimezone: true }),
+    origin: text("origin", { enum: notificationOrigins }).notNull().default("flow"),
+    /** Staff acknowledged this failure on the Needs attention page (reason in the audit log). */
+    dismissedAt: timestamp("dismissed_at", { withTimezone: true }),
+    /**
+     * A later message took this one's place: the next channel of its step's fallback chain, or a staff
+     * resend. Set by a database trigger on insert (migration 0007), so a failure that was followed up
+     * leaves the Needs attention queue without any query having to look for its successors.
+     */
+    supersededAt: timestamp("superseded_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
@@ -57,6 +71,15 @@ export const notifications = pgTable(
     index("notifications_lease_idx").on(t.status, t.lockedUntil),
     index("notifications_order_idx").on(t.orderId),
     index("notifications_provider_message_idx").on(t.channelId, t.providerMessageId),
+    // Failures nobody followed up or dismissed: few, so the Needs attention queue and its count read only these.
+    index("notifications_failed_idx").on(t.updatedAt, t.id).where(sql`${t.status} = 'failed' and ${t.dismissedAt} is null and ${t.supersededAt} is null`),
+    // The same rows by order: "orders with a message that failed" walks the newest orders and probes this.
+    index("notifications_failed_order_idx").on(t.orderId).where(sql`${t.status} = 'failed' and ${t.dismissedAt} is null and ${t.supersededAt} is null`),
+    index("notifications_resend_of_idx").on(t.resendOfId).where(sql`${t.resendOfId} is not null`),
+    // Overview per channel over a period: an index-only read of the period's rows.
+    index("notifications_created_channel_idx").on(t.createdAt, t.channelId, t.status),
+    // "Orders with a message on channel X": from the channel's rows to their orders.
+    index("notifications_channel_order_idx").on(t.channelId, t.orderId),
   ],
 );
 

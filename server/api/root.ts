@@ -1,6 +1,7 @@
 import "server-only";
 import { auditLogRouter } from "./routers/audit-log";
 import { channelsRouter } from "./routers/channels";
+import { customersRouter } from "./routers/customers";
 import { flowsRouter } from "./routers/flows";
 import { inboundEventsRouter } from "./routers/inbound-events";
 import { ordersRouter } from "./routers/orders";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   inboundEvents: inboundEventsRouter,
   flows: flowsRouter,
   orders: ordersRouter,
+  customers: customersRouter,
   sandbox: sandboxRouter,
   channels: channelsRouter,
   templates: templatesRouter,

@@ -67,6 +67,9 @@ function requireRole(role: UserRole) {
   });
 }
 
+/** Any staff role, stated: support work on orders (resend, correct contact, tickets, the attention queue). */
+export const agentProcedure = requireRole("agent");
+
 /** Managers and admins: templates, flows, orders. */
 export const managerProcedure = requireRole("manager");
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Tx } from "@/db/client";
-import { type Channel, type Order, channels, flowSteps, flows, notifications, orders } from "@/db/schema";
+import type { DbOrTx, Tx } from "@/db/client";
+import { type Channel, type Flow, type FlowStep, type Order, channels, flowSteps, flows, notifications, orders } from "@/db/schema";
 import type { ContactDetails } from "../orders/contact-details";
 import type { OrderTrigger } from "../orders/order-event";
 import { conditionsMatch } from "./flow-conditions";
@@ -26,6 +26,33 @@ export function idempotencyKeyOf(orderId: string, stepId: string, channelId: str
   return `${orderId}:${stepId}:${channelId}`;
 }
 
+export type PlannedStep = { flow: Flow; step: FlowStep; channel: Channel };
+
+/**
+ * Which message each step of every enabled flow for `trigger` would plan for the order: the first channel
+ * of the step's chain that can reach the audience. Reads only; planNotifications inserts them, and the order
+ * page shows them before a manager releases a held order.
+ */
+export async function chooseSteps(tx: DbOrTx, input: { order: Order; trigger: OrderTrigger; contact: ContactDetails; country: string | null }): Promise<PlannedStep[]> {
+  const { order, trigger, contact, country } = input;
+  const facts = { sourceId: order.sourceId, total: order.total, currency: order.currency, country, hasEmail: Boolean(contact.email), hasPhone: Boolean(contact.phone) };
+  const candidates = await tx.select().from(flows).where(and(eq(flows.enabled, true), eq(flows.trigger, trigger))).orderBy(asc(flows.position), asc(flows.createdAt));
+  const matching = candidates.filter((flow) => conditionsMatch(flow.conditions, facts));
+  if (!matching.length) return [];
+  const steps = await tx.select().from(flowSteps).where(inArray(flowSteps.flowId, matching.map((flow) => flow.id))).orderBy(asc(flowSteps.position));
+  const channelIds = [...new Set(steps.flatMap((step) => step.channelIds))];
+  const channelRows = channelIds.length ? await tx.select().from(channels).where(inArray(channels.id, channelIds)) : [];
+  const channelById = new Map(channelRows.map((channel) => [channel.id, channel]));
+  const flowById = new Map(matching.map((flow) => [flow.id, flow]));
+  const chosen: PlannedStep[] = [];
+  for (const step of steps) {
+    const chain = step.channelIds.map((id) => channelById.get(id)).filter((channel): channel is Channel => Boolean(channel?.enabled));
+    const channel = chain.find((candidate) => step.audience === "internal" || reachable(candidate, contact));
+    if (channel) chosen.push({ flow: flowById.get(step.flowId)!, step, channel });
+  }
+  return chosen;
+}
+
 /**
  * Creates one pending notification per step of every enabled flow for `trigger` whose conditions the
  * order meets, due at now + the step's delay, on the first channel of the step's chain that can reach
@@ -36,39 +63,25 @@ export async function planNotifications(
   tx: Tx,
   input: { order: Order; trigger: OrderTrigger; contact: ContactDetails; country: string | null; now: Date },
 ): Promise<number> {
-  const { order, trigger, contact, country, now } = input;
+  const { order, trigger, now } = input;
   if (order.plannedTriggers.includes(trigger)) return 0;
-  const facts = { sourceId: order.sourceId, total: order.total, currency: order.currency, country, hasEmail: Boolean(contact.email), hasPhone: Boolean(contact.phone) };
-  const candidates = await tx.select().from(flows).where(and(eq(flows.enabled, true), eq(flows.trigger, trigger))).orderBy(asc(flows.position), asc(flows.createdAt));
-  const matching = candidates.filter((flow) => conditionsMatch(flow.conditions, facts));
-
   let planned = 0;
-  if (matching.length) {
-    const steps = await tx.select().from(flowSteps).where(inArray(flowSteps.flowId, matching.map((flow) => flow.id))).orderBy(asc(flowSteps.position));
-    const channelIds = [...new Set(steps.flatMap((step) => step.channelIds))];
-    const channelRows = channelIds.length ? await tx.select().from(channels).where(inArray(channels.id, channelIds)) : [];
-    const channelById = new Map(channelRows.map((channel) => [channel.id, channel]));
-    for (const step of steps) {
-      const chain = step.channelIds.map((id) => channelById.get(id)).filter((channel): channel is Channel => Boolean(channel?.enabled));
-      const index = chain.findIndex((channel) => step.audience === "internal" || reachable(channel, contact));
-      if (index < 0) continue;
-      const channel = chain[index]!;
-      const inserted = await tx
-        .insert(notifications)
-        .values({
-          orderId: order.id,
-          flowStepId: step.id,
-          channelId: channel.id,
-          fallbackIndex: step.channelIds.indexOf(channel.id),
-          audience: step.audience,
-          idempotencyKey: idempotencyKeyOf(order.id, step.id, channel.id),
-          recipient: step.audience === "internal" ? step.internalRecipient : null,
-          nextAttemptAt: new Date(now.getTime() + step.delaySeconds * 1000),
-        })
-        .onConflictDoNothing({ target: notifications.idempotencyKey })
-        .returning({ id: notifications.id });
-      planned += inserted.length;
-    }
+  for (const { step, channel } of await chooseSteps(tx, input)) {
+    const inserted = await tx
+      .insert(notifications)
+      .values({
+        orderId: order.id,
+        flowStepId: step.id,
+        channelId: channel.id,
+        fallbackIndex: step.channelIds.indexOf(channel.id),
+        audience: step.audience,
+        idempotencyKey: idempotencyKeyOf(order.id, step.id, channel.id),
+        recipient: step.audience === "internal" ? step.internalRecipient : null,
+        nextAttemptAt: new Date(now.getTime() + step.delaySeconds * 1000),
+      })
+      .onConflictDoNothing({ target: notifications.idempotencyKey })
+      .returning({ id: notifications.id });
+    planned += inserted.length;
   }
   await tx
     .update(orders)

@@ -38,7 +38,11 @@ export async function getReceipt(db: Db, token: string): Promise<Receipt | null>
   if (!isWellFormedReceiptToken(token)) return null;
   const [order] = await db
     .update(orders)
-    .set({ receiptViews: sql`${orders.receiptViews} + 1` })
+    .set({
+      receiptViews: sql`${orders.receiptViews} + 1`,
+      receiptFirstViewedAt: sql`coalesce(${orders.receiptFirstViewedAt}, now())`,
+      receiptLastViewedAt: sql`now()`,
+    })
     .where(eq(orders.receiptToken, token))
     .returning();
   if (!order) return null;
